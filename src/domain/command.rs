@@ -1,0 +1,41 @@
+//! What a learner asks for. Commands are imperative and may be refused.
+
+use super::Money;
+use serde::{Deserialize, Serialize};
+
+/// A request to change one order. Ids and times are not in here: the caller passes them in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Command {
+    PlaceOrder {
+        customer_id: String,
+        total_amount: Money,
+    },
+    PayOrder,
+    ShipOrder {
+        carrier: String,
+        tracking_number: String,
+    },
+    DeliverOrder,
+    CancelOrder {
+        reason: String,
+    },
+    /// Sent by the packaging service in the bug story: it claims the payment has a problem.
+    ReportPaymentProblem {
+        source: String,
+        detail: String,
+    },
+}
+
+impl Command {
+    /// A short imperative name, as on the buttons.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::PlaceOrder { .. } => "place",
+            Self::PayOrder => "pay",
+            Self::ShipOrder { .. } => "ship",
+            Self::DeliverOrder => "deliver",
+            Self::CancelOrder { .. } => "cancel",
+            Self::ReportPaymentProblem { .. } => "report a payment problem on",
+        }
+    }
+}

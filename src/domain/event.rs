@@ -1,0 +1,72 @@
+//! Facts that happened. Events are past tense and never change once recorded.
+
+use super::{EventId, Money, OrderId};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What happened to an order: the `event_type` and `event_data` columns of `order_events`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event_type", content = "event_data")]
+pub enum OrderEvent {
+    OrderPlaced {
+        customer_id: String,
+        total_amount: Money,
+    },
+    OrderPaid {
+        amount: Money,
+    },
+    OrderShipped {
+        carrier: String,
+        tracking_number: String,
+    },
+    OrderDelivered {},
+    OrderCancelled {
+        reason: String,
+        /// The money given back, when the order had been paid.
+        refund: Option<Money>,
+    },
+    /// Recorded by the faulty packaging step of the bug story.
+    PaymentProblemReported {
+        source: String,
+        detail: String,
+    },
+}
+
+impl OrderEvent {
+    /// Every event type name, as stored in `event_type`.
+    pub const TYPES: [&'static str; 6] = [
+        "OrderPlaced",
+        "OrderPaid",
+        "OrderShipped",
+        "OrderDelivered",
+        "OrderCancelled",
+        "PaymentProblemReported",
+    ];
+
+    /// The `event_type` column.
+    pub fn event_type(&self) -> &'static str {
+        match self {
+            Self::OrderPlaced { .. } => "OrderPlaced",
+            Self::OrderPaid { .. } => "OrderPaid",
+            Self::OrderShipped { .. } => "OrderShipped",
+            Self::OrderDelivered {} => "OrderDelivered",
+            Self::OrderCancelled { .. } => "OrderCancelled",
+            Self::PaymentProblemReported { .. } => "PaymentProblemReported",
+        }
+    }
+}
+
+/// An event as stored in the log: the fact plus where and when it was recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordedEvent {
+    /// Position in the whole log, from 1, without gaps.
+    pub event_id: EventId,
+    pub order_id: OrderId,
+    /// Position in this order's stream, from 1, without gaps.
+    pub version: u32,
+    /// The shape of `event_data` this event was written with (see `upcast`).
+    pub schema_version: u16,
+    pub event_timestamp: DateTime<Utc>,
+    #[serde(flatten)]
+    pub event: OrderEvent,
+}

@@ -1,0 +1,23 @@
+//! The order domain, pure and synchronous: no browser, no clock, no randomness.
+//! Ids and timestamps come in as arguments, so every function here is deterministic.
+
+mod command;
+mod decide;
+mod event;
+mod evolve;
+mod money;
+mod order;
+mod rejection;
+
+pub use command::Command;
+pub use decide::{decide, MAX_CUSTOMER_LEN, MAX_TEXT_LEN, MAX_TOTAL};
+pub use event::{OrderEvent, RecordedEvent};
+pub use evolve::{evolve, fold};
+pub use money::{Money, MoneyParseError};
+pub use order::{Order, OrderStatus};
+pub use rejection::Rejection;
+
+/// Identifies an order (`orders.order_id`).
+pub type OrderId = u64;
+/// Identifies an event: its position in the whole log (`order_events.event_id`).
+pub type EventId = u64;

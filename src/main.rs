@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<event_sourcing_demo::ui::App>::new().render();
+}
