@@ -56,6 +56,12 @@ impl OrderEvent {
     }
 }
 
+/// The schema version every newly recorded event is written with.
+///
+/// Version 1 stored amounts as decimal strings ("49.90"); version 2 stores integer cents.
+/// Older events are upcast on read (see `upcast`).
+pub const CURRENT_SCHEMA_VERSION: u16 = 2;
+
 /// An event as stored in the log: the fact plus where and when it was recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordedEvent {

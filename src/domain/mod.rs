@@ -7,15 +7,23 @@ mod event;
 mod evolve;
 mod money;
 mod order;
+mod projection;
+mod record;
 mod rejection;
+mod sql;
+mod traditional;
 
 pub use command::Command;
 pub use decide::{decide, MAX_CUSTOMER_LEN, MAX_TEXT_LEN, MAX_TOTAL};
-pub use event::{OrderEvent, RecordedEvent};
+pub use event::{OrderEvent, RecordedEvent, CURRENT_SCHEMA_VERSION};
 pub use evolve::{evolve, fold};
 pub use money::{Money, MoneyParseError};
 pub use order::{Order, OrderStatus};
+pub use projection::Projections;
+pub use record::{decide_and_record, record};
 pub use rejection::Rejection;
+pub use sql::{money_literal, quote_literal, timestamp_literal};
+pub use traditional::{NotStored, OrderRow, Overwritten, RowChange, TraditionalTable};
 
 /// Identifies an order (`orders.order_id`).
 pub type OrderId = u64;

@@ -1,0 +1,212 @@
+//! The traditional way: one `orders` row per order, changed in place.
+//!
+//! Fed the same accepted actions as the log, this table keeps only the latest values.
+//! Each change reports what it overwrote and what it had no column for, so the UI can show
+//! exactly what the CRUD design forgets.
+
+use super::sql::{money_literal, quote_literal, timestamp_literal};
+use super::{Money, OrderEvent, OrderId, OrderStatus, RecordedEvent};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One row of the traditional `orders` table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderRow {
+    pub order_id: OrderId,
+    pub customer_id: String,
+    pub order_date: DateTime<Utc>,
+    pub total_amount: Money,
+    pub status: OrderStatus,
+}
+
+/// A column value an `UPDATE` replaced. The old value is gone from the table for good.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overwritten {
+    pub column: &'static str,
+    pub old: String,
+    pub new: String,
+}
+
+/// A fact the action carried that the table has no column for (carrier, cancel reason, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotStored {
+    pub field: &'static str,
+    pub value: String,
+}
+
+/// What one accepted action did to the traditional table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowChange {
+    pub order_id: OrderId,
+    /// Values replaced in place; empty for an `INSERT`.
+    pub overwritten: Vec<Overwritten>,
+    /// Details of the action that were never written anywhere.
+    pub not_stored: Vec<NotStored>,
+    /// The PostgreSQL statement a CRUD app runs for this action.
+    pub sql: String,
+}
+
+/// The traditional `orders` table: current values only.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TraditionalTable {
+    rows: BTreeMap<OrderId, OrderRow>,
+    overwritten_count: u64,
+}
+
+impl TraditionalTable {
+    /// Runs the `INSERT` (for `OrderPlaced`) or in-place `UPDATE` (for everything else) that a
+    /// CRUD app runs for the same accepted action.
+    ///
+    /// An `UPDATE` of an order that has no row changes nothing, as in PostgreSQL ("UPDATE 0");
+    /// valid logs never do that, but what-if replays may.
+    pub fn apply(&mut self, event: &RecordedEvent) -> RowChange {
+        let order_id = event.order_id;
+        let (new_status, not_stored) = match &event.event {
+            OrderEvent::OrderPlaced {
+                customer_id,
+                total_amount,
+            } => return self.insert(event, customer_id, *total_amount),
+            OrderEvent::OrderPaid { amount } => {
+                (OrderStatus::Paid, vec![("amount", amount.to_string())])
+            }
+            OrderEvent::OrderShipped {
+                carrier,
+                tracking_number,
+            } => (
+                OrderStatus::Shipped,
+                vec![
+                    ("carrier", carrier.clone()),
+                    ("tracking_number", tracking_number.clone()),
+                ],
+            ),
+            OrderEvent::OrderDelivered {} => (OrderStatus::Delivered, vec![]),
+            OrderEvent::OrderCancelled { reason, refund } => {
+                let mut lost = vec![("reason", reason.clone())];
+                if let Some(refund) = refund {
+                    lost.push(("refund", refund.to_string()));
+                }
+                (OrderStatus::Cancelled, lost)
+            }
+            OrderEvent::PaymentProblemReported { source, detail } => (
+                OrderStatus::PaymentProblem,
+                vec![("source", source.clone()), ("detail", detail.clone())],
+            ),
+        };
+        let mut not_stored: Vec<NotStored> = not_stored
+            .into_iter()
+            .map(|(field, value)| NotStored { field, value })
+            .collect();
+        not_stored.push(NotStored {
+            field: "event_timestamp",
+            value: timestamp_literal(event.event_timestamp),
+        });
+        let mut overwritten = Vec::new();
+        if let Some(row) = self.rows.get_mut(&order_id) {
+            if row.status != new_status {
+                overwritten.push(Overwritten {
+                    column: "status",
+                    old: row.status.to_string(),
+                    new: new_status.to_string(),
+                });
+                row.status = new_status;
+            }
+        }
+        self.overwritten_count += overwritten.len() as u64;
+        RowChange {
+            order_id,
+            overwritten,
+            not_stored,
+            sql: format!(
+                "UPDATE orders SET status = {} WHERE order_id = {order_id};",
+                quote_literal(new_status.as_str())
+            ),
+        }
+    }
+
+    fn insert(&mut self, event: &RecordedEvent, customer_id: &str, total: Money) -> RowChange {
+        let row = OrderRow {
+            order_id: event.order_id,
+            customer_id: customer_id.to_string(),
+            order_date: event.event_timestamp,
+            total_amount: total,
+            status: OrderStatus::Placed,
+        };
+        let sql = format!("{};", insert_row_sql(&row));
+        // A second OrderPlaced for one id cannot come from `decide`; the model replaces the row
+        // (PostgreSQL would refuse the duplicate key) and reports what that destroyed.
+        let overwritten = match self.rows.insert(row.order_id, row.clone()) {
+            Some(old) => diff_rows(&old, &row),
+            None => Vec::new(),
+        };
+        self.overwritten_count += overwritten.len() as u64;
+        RowChange {
+            order_id: row.order_id,
+            overwritten,
+            not_stored: Vec::new(),
+            sql,
+        }
+    }
+
+    /// Every row, by order id.
+    pub fn rows(&self) -> impl Iterator<Item = &OrderRow> + '_ {
+        self.rows.values()
+    }
+
+    /// The row of `order_id`, if that order was ever placed.
+    pub fn row(&self, order_id: OrderId) -> Option<&OrderRow> {
+        self.rows.get(&order_id)
+    }
+
+    /// How many column values have been overwritten (and so lost) since the table was created.
+    pub fn overwritten_count(&self) -> u64 {
+        self.overwritten_count
+    }
+
+    /// The table a CRUD app would hold after the same actions as `events`, from an empty table.
+    pub fn rebuild(events: &[RecordedEvent]) -> Self {
+        let mut table = Self::default();
+        for event in events {
+            table.apply(event);
+        }
+        table
+    }
+}
+
+/// `INSERT INTO orders (...) VALUES (...)` without the trailing semicolon.
+pub(crate) fn insert_row_sql(row: &OrderRow) -> String {
+    format!(
+        "INSERT INTO orders (order_id, customer_id, order_date, total_amount, status) VALUES ({}, {}, {}, {}, {})",
+        row.order_id,
+        quote_literal(&row.customer_id),
+        quote_literal(&timestamp_literal(row.order_date)),
+        money_literal(row.total_amount),
+        quote_literal(row.status.as_str()),
+    )
+}
+
+fn diff_rows(old: &OrderRow, new: &OrderRow) -> Vec<Overwritten> {
+    let columns = [
+        (
+            "customer_id",
+            old.customer_id.clone(),
+            new.customer_id.clone(),
+        ),
+        (
+            "order_date",
+            timestamp_literal(old.order_date),
+            timestamp_literal(new.order_date),
+        ),
+        (
+            "total_amount",
+            old.total_amount.to_string(),
+            new.total_amount.to_string(),
+        ),
+        ("status", old.status.to_string(), new.status.to_string()),
+    ];
+    columns
+        .into_iter()
+        .filter(|(_, old, new)| old != new)
+        .map(|(column, old, new)| Overwritten { column, old, new })
+        .collect()
+}
