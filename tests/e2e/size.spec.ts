@@ -1,0 +1,28 @@
+// Size is a feature: the gzip size of what a visitor downloads must stay within the budget in
+// size-budget.json. Deterministic, so it is a test; raising the budget is a decision.
+import { test, expect } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+test('dist/ stays within its gzip size budget', () => {
+  const sizes = files('dist').map((path) => ({
+    path,
+    gzip: gzipSync(readFileSync(path), { level: 9 }).length,
+  }));
+  const total = sizes.reduce((sum, f) => sum + f.gzip, 0);
+  const wasm = sizes.filter((f) => f.path.endsWith('.wasm')).reduce((s, f) => s + f.gzip, 0);
+  console.log(sizes.map((f) => `${f.path}: ${f.gzip} B gzip`).join('\n'), `\ntotal: ${total} B gzip`);
+  expect(wasm, 'wasm gzip bytes').toBeGreaterThan(10_000); // a real app, not an empty page
+  expect(wasm, 'wasm gzip bytes').toBeLessThanOrEqual(budget.wasm_gzip_bytes);
+  expect(total, 'total gzip bytes of dist/').toBeLessThanOrEqual(budget.total_gzip_bytes);
+});
