@@ -22,7 +22,10 @@ pub use order::{Order, OrderStatus};
 pub use projection::Projections;
 pub use record::{decide_and_record, record};
 pub use rejection::Rejection;
-pub use sql::{money_literal, quote_literal, timestamp_literal};
+pub use sql::{
+    event_sourced_script, insert_event_sql, money_literal, quote_literal, timestamp_literal,
+    traditional_script,
+};
 pub use traditional::{NotStored, OrderRow, Overwritten, RowChange, TraditionalTable};
 
 /// Identifies an order (`orders.order_id`).
