@@ -7,7 +7,7 @@
 
 use chrono::{Duration, TimeZone, Utc};
 use event_sourcing_demo::domain::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command as Process, Stdio};
 
 const HOSTILE_NAMES: [&str; 9] = [
