@@ -1,0 +1,102 @@
+//! The traditional `orders` table in localStorage: one key per row, `UPDATE`d in place, exactly
+//! as a CRUD app keeps it. No history, no log: whatever a row held before is overwritten.
+//!
+//! Key: `event-sourcing-demo/v1/orders/{order_id}`; value: the `OrderRow` as JSON.
+
+use super::keys::{self, KeyKind};
+use super::kv::KeyValue;
+use super::log_writer::{append_error, commit};
+use super::recovery::Note;
+use super::AppendError;
+use crate::domain::{OrderRow, RecordedEvent, TraditionalTable};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Reads the row stored under `key`, or says why it is not a row of ours.
+pub fn read_row(kv: &dyn KeyValue, key: &str) -> Result<OrderRow, String> {
+    let raw = kv.get(key).ok_or("the row is missing")?;
+    let row: OrderRow =
+        serde_json::from_str(&raw).map_err(|e| format!("not an order row ({e})"))?;
+    match keys::classify(key) {
+        Some(KeyKind::OrderRow(id)) if id == row.order_id => Ok(row),
+        _ => Err(format!(
+            "it holds order {} under another order's key",
+            row.order_id
+        )),
+    }
+}
+
+/// Every readable row, by order id (damaged rows are reported at start-up and skipped here).
+pub fn load_rows(kv: &dyn KeyValue) -> Vec<OrderRow> {
+    let mut rows: Vec<OrderRow> = row_keys(kv)
+        .iter()
+        .filter_map(|key| read_row(kv, key).ok())
+        .collect();
+    rows.sort_by_key(|row| row.order_id);
+    rows
+}
+
+/// The stored rows as a table.
+pub fn table_from_rows(rows: Vec<OrderRow>) -> TraditionalTable {
+    // TraditionalTable has no public constructor from rows yet; its serde form is
+    // {"rows": {id: row}, "overwritten_count": n}. A native test guards this.
+    let rows: BTreeMap<String, OrderRow> = rows
+        .into_iter()
+        .map(|row| (row.order_id.to_string(), row))
+        .collect();
+    serde_json::from_value(serde_json::json!({ "rows": rows, "overwritten_count": 0 }))
+        .unwrap_or_default()
+}
+
+/// Writes one row in place, unless its key holds damaged data the user has not decided on.
+pub fn save_row(
+    kv: &dyn KeyValue,
+    damaged: &BTreeSet<String>,
+    row: &OrderRow,
+) -> Result<(), AppendError> {
+    let key = keys::order_row(row.order_id);
+    if damaged.contains(&key) {
+        return Err(AppendError::NeedsDecision);
+    }
+    let value = serde_json::to_string(row).map_err(|e| AppendError::Storage(e.to_string()))?;
+    kv.set(&key, &value).map_err(append_error)
+}
+
+/// Makes the stored table exactly `table`: all its rows written (all or none), then the rows it
+/// does not have removed. Used by import, examples and reset.
+pub fn replace_table(kv: &dyn KeyValue, table: &TraditionalTable) -> Result<(), AppendError> {
+    let writes: Vec<(String, String)> = table
+        .rows()
+        .map(|row| {
+            let value = serde_json::to_string(row).unwrap_or_default();
+            (keys::order_row(row.order_id), value)
+        })
+        .collect();
+    commit(kv, &writes).map_err(append_error)?;
+    let keep: BTreeSet<&String> = writes.iter().map(|(key, _)| key).collect();
+    for key in row_keys(kv) {
+        if !keep.contains(&key) {
+            kv.remove(&key);
+        }
+    }
+    Ok(())
+}
+
+/// Rebuilds a missing table from the events, as start-up does when rows are gone but events exist.
+pub fn rebuild_missing(kv: &dyn KeyValue, events: &[RecordedEvent]) -> Note {
+    let table = TraditionalTable::rebuild(events);
+    match replace_table(kv, &table) {
+        Ok(()) => Note::TraditionalRebuilt {
+            rows: table.rows().count(),
+        },
+        Err(e) => Note::TraditionalRebuildFailed {
+            reason: e.to_string(),
+        },
+    }
+}
+
+fn row_keys(kv: &dyn KeyValue) -> Vec<String> {
+    kv.keys()
+        .into_iter()
+        .filter(|key| matches!(keys::classify(key), Some(KeyKind::OrderRow(_))))
+        .collect()
+}
