@@ -1,6 +1,7 @@
 //! The order domain, pure and synchronous: no browser, no clock, no randomness.
 //! Ids and timestamps come in as arguments, so every function here is deterministic.
 
+mod codec;
 mod command;
 mod decide;
 mod event;
@@ -12,7 +13,14 @@ mod record;
 mod rejection;
 mod sql;
 mod traditional;
+mod upcast;
+mod validate;
 
+pub use codec::{
+    decode_event, decode_event_bytes, decode_event_value, decode_log, decode_log_bytes,
+    decode_log_value, encode_event, encode_event_value, encode_log, DecodeError, DecodeProblem,
+    LOG_FORMAT, LOG_FORMAT_VERSION,
+};
 pub use command::Command;
 pub use decide::{decide, MAX_CUSTOMER_LEN, MAX_TEXT_LEN, MAX_TOTAL};
 pub use event::{OrderEvent, RecordedEvent, CURRENT_SCHEMA_VERSION};
@@ -27,6 +35,8 @@ pub use sql::{
     traditional_script,
 };
 pub use traditional::{NotStored, OrderRow, Overwritten, RowChange, TraditionalTable};
+pub use upcast::{downcast_to_v1, upcast, UpcastError};
+pub use validate::{command_for, validate_log, LogError, LogProblem};
 
 /// Identifies an order (`orders.order_id`).
 pub type OrderId = u64;

@@ -1,0 +1,300 @@
+//! The JSON wire format of events, for storage and for export/import files.
+//!
+//! One event:
+//! `{"event_id":1,"order_id":1,"version":1,"schema_version":2,"event_type":"OrderPlaced",
+//!   "event_data":{"customer_id":"Ada","total_amount":4990},"event_timestamp":"2024-03-04T09:15:00Z"}`
+//!
+//! Decoding never panics: anything that is not a well-formed event of a known type and a known
+//! schema version is an `Err(DecodeError)` with a sentence a person can act on.
+
+use super::upcast::{upcast, UpcastError};
+use super::{OrderEvent, RecordedEvent, CURRENT_SCHEMA_VERSION};
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{json, Map, Value};
+use std::fmt;
+
+/// The `format` of an export file, so a foreign JSON file is recognised as foreign.
+pub const LOG_FORMAT: &str = "event-sourcing-demo/event-log";
+/// The envelope version written by `encode_log`.
+pub const LOG_FORMAT_VERSION: u64 = 1;
+
+/// Why some text could not be read as events. `Display` reads "event 7: unknown event type ...".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// The `event_id` of the broken event, when it could be read.
+    pub event_id: Option<u64>,
+    /// Where in a log file (from 1), when decoding a whole log.
+    pub position: Option<usize>,
+    pub problem: DecodeProblem,
+}
+
+/// What exactly was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeProblem {
+    NotUtf8,
+    /// The text is not JSON at all (serde_json's own description).
+    NotJson(String),
+    NotAnObject,
+    MissingField(&'static str),
+    /// A field of the wrong kind: `expected` is prose such as "a whole number".
+    WrongType {
+        field: &'static str,
+        expected: &'static str,
+    },
+    UnknownEventType(String),
+    /// The schema version is unknown, or old data could not be upcast.
+    Upcast {
+        event_type: String,
+        error: UpcastError,
+    },
+    /// `event_data` does not fit the event type.
+    BadEventData {
+        event_type: String,
+        detail: String,
+    },
+    BadTimestamp(String),
+    /// A JSON file, but not one of ours.
+    NotAnEventLog,
+    /// One of ours, from a newer release.
+    UnsupportedLogVersion(u64),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.event_id, self.position) {
+            (Some(id), _) => write!(f, "event {id}: ")?,
+            (None, Some(position)) => write!(f, "entry {position} of the log: ")?,
+            (None, None) => {}
+        }
+        match &self.problem {
+            DecodeProblem::NotUtf8 => f.write_str("the file is not UTF-8 text"),
+            DecodeProblem::NotJson(why) => write!(f, "this is not valid JSON ({why})"),
+            DecodeProblem::NotAnObject => f.write_str("an event must be a JSON object"),
+            DecodeProblem::MissingField(field) => write!(f, "the field \"{field}\" is missing"),
+            DecodeProblem::WrongType { field, expected } => {
+                write!(f, "the field \"{field}\" must be {expected}")
+            }
+            DecodeProblem::UnknownEventType(name) => {
+                write!(f, "unknown event type \"{}\"", preview(name))
+            }
+            DecodeProblem::Upcast { event_type, error } => write!(f, "{event_type}: {error}"),
+            DecodeProblem::BadEventData { event_type, detail } => {
+                write!(f, "the event_data of {event_type} is invalid ({detail})")
+            }
+            DecodeProblem::BadTimestamp(found) => write!(
+                f,
+                "event_timestamp \"{}\" is not an RFC 3339 time such as \"2024-03-04T09:15:00Z\"",
+                preview(found)
+            ),
+            DecodeProblem::NotAnEventLog => write!(
+                f,
+                "this JSON file is not an event log exported by this app (it has no \"format\": \"{LOG_FORMAT}\")"
+            ),
+            DecodeProblem::UnsupportedLogVersion(v) => write!(
+                f,
+                "this event log has format version {v}, newer than this app reads ({LOG_FORMAT_VERSION})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+impl DecodeError {
+    fn new(problem: DecodeProblem) -> Self {
+        DecodeError {
+            event_id: None,
+            position: None,
+            problem,
+        }
+    }
+}
+
+/// At most 60 characters of untrusted text, for error messages.
+pub(crate) fn preview(text: &str) -> String {
+    let mut short: String = text.chars().take(60).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
+}
+
+/// One event as a JSON value in the wire format (always the current schema version).
+pub fn encode_event_value(event: &RecordedEvent) -> Value {
+    json!({
+        "event_id": event.event_id,
+        "order_id": event.order_id,
+        "version": event.version,
+        "schema_version": event.schema_version,
+        "event_type": event.event.event_type(),
+        "event_data": event.event.event_data(),
+        "event_timestamp": event.event_timestamp.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+    })
+}
+
+/// One event as compact JSON text.
+pub fn encode_event(event: &RecordedEvent) -> String {
+    encode_event_value(event).to_string()
+}
+
+/// Reads one event from JSON text, upcasting old schema versions.
+pub fn decode_event(text: &str) -> Result<RecordedEvent, DecodeError> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| DecodeError::new(DecodeProblem::NotJson(e.to_string())))?;
+    decode_event_value(&value)
+}
+
+/// Reads one event from bytes (a file, say): UTF-8 JSON text.
+pub fn decode_event_bytes(bytes: &[u8]) -> Result<RecordedEvent, DecodeError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| DecodeError::new(DecodeProblem::NotUtf8))?;
+    decode_event(text)
+}
+
+/// Reads one event from a JSON value. The result is in the current schema
+/// (`schema_version == CURRENT_SCHEMA_VERSION`): upcasting is the migration.
+pub fn decode_event_value(value: &Value) -> Result<RecordedEvent, DecodeError> {
+    let fields = value
+        .as_object()
+        .ok_or_else(|| DecodeError::new(DecodeProblem::NotAnObject))?;
+    let event_id = whole(fields, "event_id").map_err(DecodeError::new)?;
+    decode_fields(fields, event_id).map_err(|problem| DecodeError {
+        event_id: Some(event_id),
+        position: None,
+        problem,
+    })
+}
+
+fn decode_fields(
+    fields: &Map<String, Value>,
+    event_id: u64,
+) -> Result<RecordedEvent, DecodeProblem> {
+    let order_id = whole(fields, "order_id")?;
+    let version = small(fields, "version", "a whole number from 0 to 4294967295")?;
+    let schema_version = small(fields, "schema_version", "a whole number from 1 to 65535")?;
+    let event_type = match field(fields, "event_type")? {
+        Value::String(name) => name.clone(),
+        _ => return Err(wrong("event_type", "a text such as \"OrderPlaced\"")),
+    };
+    if !OrderEvent::TYPES.contains(&event_type.as_str()) {
+        return Err(DecodeProblem::UnknownEventType(event_type));
+    }
+    let data = field(fields, "event_data")?;
+    if !data.is_object() {
+        return Err(wrong("event_data", "a JSON object"));
+    }
+    let data = upcast(&event_type, schema_version, data.clone()).map_err(|error| {
+        DecodeProblem::Upcast {
+            event_type: event_type.clone(),
+            error,
+        }
+    })?;
+    let event: OrderEvent = serde_json::from_value(json!({
+        "event_type": event_type, "event_data": data,
+    }))
+    .map_err(|e| DecodeProblem::BadEventData {
+        event_type: event_type.clone(),
+        detail: e.to_string(),
+    })?;
+    let event_timestamp = match field(fields, "event_timestamp")? {
+        Value::String(text) => DateTime::parse_from_rfc3339(text)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|_| DecodeProblem::BadTimestamp(text.clone()))?,
+        _ => {
+            return Err(wrong(
+                "event_timestamp",
+                "a text such as \"2024-03-04T09:15:00Z\"",
+            ))
+        }
+    };
+    Ok(RecordedEvent {
+        event_id,
+        order_id,
+        version,
+        schema_version: CURRENT_SCHEMA_VERSION,
+        event_timestamp,
+        event,
+    })
+}
+
+/// A whole export file: an envelope naming the format, then one event per line.
+pub fn encode_log(events: &[RecordedEvent]) -> String {
+    let mut out = format!(
+        "{{\"format\":\"{LOG_FORMAT}\",\"format_version\":{LOG_FORMAT_VERSION},\"event_count\":{},\"events\":[",
+        events.len()
+    );
+    for (i, event) in events.iter().enumerate() {
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.push_str(&encode_event(event));
+    }
+    out.push_str("\n]}\n");
+    out
+}
+
+/// Reads an export file written by `encode_log`. Only the shape is checked here: run
+/// `validate_log` on the result before trusting it as history.
+pub fn decode_log(text: &str) -> Result<Vec<RecordedEvent>, DecodeError> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| DecodeError::new(DecodeProblem::NotJson(e.to_string())))?;
+    decode_log_value(&value)
+}
+
+/// `decode_log` for bytes (a chosen file): UTF-8 JSON text.
+pub fn decode_log_bytes(bytes: &[u8]) -> Result<Vec<RecordedEvent>, DecodeError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| DecodeError::new(DecodeProblem::NotUtf8))?;
+    decode_log(text)
+}
+
+/// `decode_log` for an already parsed JSON value.
+pub fn decode_log_value(value: &Value) -> Result<Vec<RecordedEvent>, DecodeError> {
+    let envelope = value
+        .as_object()
+        .filter(|o| o.get("format").and_then(Value::as_str) == Some(LOG_FORMAT))
+        .ok_or_else(|| DecodeError::new(DecodeProblem::NotAnEventLog))?;
+    match envelope.get("format_version").and_then(Value::as_u64) {
+        Some(LOG_FORMAT_VERSION) => {}
+        Some(newer) if newer > LOG_FORMAT_VERSION => {
+            return Err(DecodeError::new(DecodeProblem::UnsupportedLogVersion(
+                newer,
+            )))
+        }
+        _ => return Err(DecodeError::new(wrong("format_version", "the number 1"))),
+    }
+    let Some(Value::Array(items)) = envelope.get("events") else {
+        return Err(DecodeError::new(wrong("events", "a list of events")));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            decode_event_value(item).map_err(|mut e| {
+                e.position = Some(i + 1);
+                e
+            })
+        })
+        .collect()
+}
+
+fn field<'a>(
+    fields: &'a Map<String, Value>,
+    name: &'static str,
+) -> Result<&'a Value, DecodeProblem> {
+    fields.get(name).ok_or(DecodeProblem::MissingField(name))
+}
+
+fn wrong(field: &'static str, expected: &'static str) -> DecodeProblem {
+    DecodeProblem::WrongType { field, expected }
+}
+
+fn whole(fields: &Map<String, Value>, name: &'static str) -> Result<u64, DecodeProblem> {
+    field(fields, name)?
+        .as_u64()
+        .ok_or_else(|| wrong(name, "a whole number, 0 or more"))
+}
+
+fn small<T: TryFrom<u64>>(
+    fields: &Map<String, Value>,
+    name: &'static str,
+    expected: &'static str,
+) -> Result<T, DecodeProblem> {
+    T::try_from(whole(fields, name)?).map_err(|_| wrong(name, expected))
+}
