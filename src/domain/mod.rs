@@ -11,6 +11,7 @@ mod order;
 mod projection;
 mod record;
 mod rejection;
+mod replay;
 mod sql;
 mod traditional;
 mod upcast;
@@ -30,6 +31,9 @@ pub use order::{Order, OrderStatus};
 pub use projection::Projections;
 pub use record::{decide_and_record, record};
 pub use rejection::Rejection;
+pub use replay::{
+    changed_fields, history, replay_skipping, state_at, what_if_order, without, HistoryStep,
+};
 pub use sql::{
     event_sourced_script, insert_event_sql, money_literal, quote_literal, timestamp_literal,
     traditional_script,
