@@ -6,12 +6,15 @@ mod command;
 mod decide;
 mod event;
 mod evolve;
+mod generate;
+mod log_builder;
 mod money;
 mod order;
 mod projection;
 mod record;
 mod rejection;
 mod replay;
+mod scenario;
 mod sql;
 mod traditional;
 mod upcast;
@@ -26,6 +29,8 @@ pub use command::Command;
 pub use decide::{decide, MAX_CUSTOMER_LEN, MAX_TEXT_LEN, MAX_TOTAL};
 pub use event::{OrderEvent, RecordedEvent, CURRENT_SCHEMA_VERSION};
 pub use evolve::{evolve, fold};
+pub use generate::generate_log;
+pub use log_builder::LogBuilder;
 pub use money::{Money, MoneyParseError};
 pub use order::{Order, OrderStatus};
 pub use projection::Projections;
@@ -34,6 +39,7 @@ pub use rejection::Rejection;
 pub use replay::{
     changed_fields, history, replay_skipping, state_at, what_if_order, without, HistoryStep,
 };
+pub use scenario::{blog_example, bug_story, bug_story_culprit, BUG_SOURCE};
 pub use sql::{
     event_sourced_script, insert_event_sql, money_literal, quote_literal, timestamp_literal,
     traditional_script,

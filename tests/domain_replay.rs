@@ -1,0 +1,87 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Replay: state as of event n, one order's history, and what-if without some events.
+
+use event_sourcing_demo::domain::*;
+use std::collections::BTreeSet;
+
+#[test]
+fn state_at_shows_every_order_as_of_an_event_number() {
+    let log = blog_example();
+    let start = state_at(&log, 0);
+    assert_eq!(start, Projections::default());
+    // After event 3 (order 2 placed): order 1 paid, order 2 placed, no order 3 yet.
+    let early = state_at(&log, 3);
+    assert_eq!(early.order(1).status, Some(OrderStatus::Paid));
+    assert_eq!(early.order(2).status, Some(OrderStatus::Placed));
+    assert_eq!(early.order(3).status, None);
+    assert_eq!(early.event_count, 3);
+    assert_eq!(state_at(&log, log.len()), Projections::rebuild(&log));
+    assert_eq!(state_at(&log, 1000), Projections::rebuild(&log));
+}
+
+#[test]
+fn history_lists_before_event_after_and_the_changed_fields() {
+    let log = blog_example();
+    let steps = history(&log, 1);
+    let types: Vec<_> = steps.iter().map(|s| s.event.event.event_type()).collect();
+    assert_eq!(
+        types,
+        ["OrderPlaced", "OrderPaid", "OrderShipped", "OrderDelivered"]
+    );
+    assert_eq!(steps[0].before, Order::new(1));
+    assert!(steps.windows(2).all(|w| w[0].after == w[1].before));
+    assert_eq!(steps[3].after, Projections::rebuild(&log).order(1));
+    assert_eq!(
+        steps[1].changed,
+        ["status", "amount_paid", "version", "updated_at"]
+    );
+    assert_eq!(
+        steps[2].changed,
+        [
+            "status",
+            "carrier",
+            "tracking_number",
+            "version",
+            "updated_at"
+        ]
+    );
+    assert!(history(&log, 99).is_empty());
+}
+
+#[test]
+fn skipping_a_payment_shows_what_the_shop_would_look_like_without_it() {
+    let log = blog_example();
+    // Event 7 is order 2's payment.
+    assert_eq!(log[6].order_id, 2);
+    assert_eq!(log[6].event.event_type(), "OrderPaid");
+    let skip = BTreeSet::from([7]);
+    let what_if = replay_skipping(&log, &skip);
+    let actual = Projections::rebuild(&log);
+    assert_eq!(what_if.order(2).status, Some(OrderStatus::Placed));
+    assert_eq!(what_if.revenue, Money(actual.revenue.0 - 12500));
+    assert_eq!(what_if.order(1), actual.order(1));
+    assert_eq!(what_if_order(&log, 2, &skip), what_if.order(2));
+    assert_eq!(what_if.event_count, log.len() as u64 - 1);
+}
+
+#[test]
+fn skipped_events_leave_later_events_applied_as_facts() {
+    let log = blog_example();
+    // Skip order 3's payment (event 6): its shipment (event 8) still happened.
+    let skip = BTreeSet::from([6]);
+    let order = what_if_order(&log, 3, &skip);
+    assert_eq!(order.status, Some(OrderStatus::Shipped));
+    assert_eq!(order.amount_paid, Money(0));
+    // ...and the rules say that remaining history would not have been accepted.
+    let err = validate_log(&without(&log, &skip)).unwrap_err();
+    assert_eq!(err.event_id, 7);
+}
+
+#[test]
+fn skipping_nothing_is_the_real_state() {
+    let log = bug_story();
+    assert_eq!(
+        replay_skipping(&log, &BTreeSet::new()),
+        Projections::rebuild(&log)
+    );
+}
