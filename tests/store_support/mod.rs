@@ -50,6 +50,13 @@ pub fn pay(
     act(store, order_id, Command::PayOrder)
 }
 
+/// The `OrderPlaced` event of a new order `order_id` (its event id is left for the store).
+pub fn placed_event(order_id: OrderId) -> Vec<RecordedEvent> {
+    let mut event = lifecycle_events(1);
+    event[0].order_id = order_id;
+    event
+}
+
 /// `count` valid events: orders placed, paid, shipped and delivered, four events per order.
 pub fn lifecycle_events(count: u64) -> Vec<RecordedEvent> {
     (0..count)
