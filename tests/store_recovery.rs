@@ -143,6 +143,15 @@ fn a_head_claiming_more_events_than_stored_is_a_gap() {
     ));
 }
 
+// Positions in a stored event: [event_id, order_id, version, schema_version, event_type,
+// event_data, event_timestamp].
+const ID: usize = 0;
+const VERSION: usize = 2;
+const SCHEMA: usize = 3;
+const TYPE: usize = 4;
+const DATA: usize = 5;
+const TIMESTAMP: usize = 6;
+
 fn edit_event(kv: &MemoryKv, epoch: &str, position: usize, edit: impl FnOnce(&mut Value)) {
     let key = keys::segment(epoch, 0);
     let mut values: Vec<Value> = serde_json::from_str(&kv.get(&key).unwrap()).unwrap();
@@ -155,7 +164,7 @@ fn edit_event(kv: &MemoryKv, epoch: &str, position: usize, edit: impl FnOnce(&mu
 fn an_unknown_event_type_stops_the_log_before_it() {
     let (kv, epoch) = healthy(10);
     edit_event(&kv, &epoch, 4, |event| {
-        event["event_type"] = "OrderTeleported".into();
+        event[TYPE] = "OrderTeleported".into();
     });
     let store = open_damaged(&kv);
     assert_eq!(store.events(), &lifecycle_events(4)[..]);
@@ -169,9 +178,37 @@ fn an_unknown_event_type_stops_the_log_before_it() {
 }
 
 #[test]
+fn a_stored_event_of_the_wrong_shape_is_unreadable() {
+    let (kv, epoch) = healthy(10);
+    edit_event(&kv, &epoch, 2, |event| {
+        *event = serde_json::json!({"event_id": 3})
+    });
+    let store = open_damaged(&kv);
+    assert_eq!(store.events().len(), 2);
+    assert!(matches!(
+        store.recovery().problems[..],
+        [Problem::EventUnreadable { position: 3, .. }]
+    ));
+}
+
+#[test]
+fn an_event_stored_by_the_first_release_is_upcast_on_read() {
+    let (kv, epoch) = healthy(10);
+    // Schema v1 wrote money as decimal text.
+    edit_event(&kv, &epoch, 0, |event| {
+        event[SCHEMA] = 1.into();
+        event[DATA]["total_amount"] = "49.91".into();
+    });
+    // Event 1 is not the last one, so the head's tail fingerprint still holds.
+    let store = MemoryStore::open(kv);
+    assert!(!store.recovery().has_problems());
+    assert_eq!(store.events(), &lifecycle_events(10)[..]);
+}
+
+#[test]
 fn an_event_id_gap_inside_a_segment_is_found() {
     let (kv, epoch) = healthy(10);
-    edit_event(&kv, &epoch, 6, |event| event["event_id"] = 9.into());
+    edit_event(&kv, &epoch, 6, |event| event[ID] = 9.into());
     let store = open_damaged(&kv);
     assert_eq!(store.events().len(), 6);
     assert!(matches!(
@@ -186,7 +223,7 @@ fn an_event_id_gap_inside_a_segment_is_found() {
 #[test]
 fn a_version_gap_in_an_order_stream_is_found() {
     let (kv, epoch) = healthy(10);
-    edit_event(&kv, &epoch, 5, |event| event["version"] = 3.into());
+    edit_event(&kv, &epoch, 5, |event| event[VERSION] = 3.into());
     let store = open_damaged(&kv);
     assert_eq!(store.events().len(), 5);
     assert!(matches!(
@@ -199,7 +236,7 @@ fn a_version_gap_in_an_order_stream_is_found() {
 fn an_edited_last_event_does_not_match_the_head() {
     let (kv, epoch) = healthy(10);
     edit_event(&kv, &epoch, 9, |event| {
-        event["event_timestamp"] = "2030-01-01T00:00:00Z".into()
+        event[TIMESTAMP] = "2030-01-01T00:00:00Z".into()
     });
     let store = open_damaged(&kv);
     assert_eq!(store.events().len(), 9);

@@ -5,7 +5,7 @@
 //! Fewer entries than the head claims, a missing or unreadable segment, an undecodable event, or
 //! a gap in event ids or stream versions stop the read: what came before is the valid prefix.
 
-use super::disk_event::{decode, DecodeError};
+use super::disk_event::{decode, StoredEventError};
 use super::head::{fingerprint, Head};
 use super::kv::KeyValue;
 use super::{keys, Problem};
@@ -139,11 +139,11 @@ pub fn read_segment(kv: &dyn KeyValue, head: &Head, index: u64) -> Result<Vec<Va
 /// Decodes the event at `position` and checks it follows `sequence` (without advancing it).
 fn next_event(value: &Value, position: u64, sequence: &Sequence) -> Result<RecordedEvent, Problem> {
     let event = decode(value).map_err(|e| match e {
-        DecodeError::UnknownType(event_type) => Problem::UnknownEventType {
+        StoredEventError::UnknownType(event_type) => Problem::UnknownEventType {
             position,
             event_type,
         },
-        DecodeError::Malformed(detail) => Problem::EventUnreadable { position, detail },
+        StoredEventError::Malformed(detail) => Problem::EventUnreadable { position, detail },
     })?;
     sequence.check(&event)?;
     Ok(event)

@@ -49,7 +49,7 @@ mod segmented_store;
 mod store_sync;
 mod usage;
 
-pub use disk_event::{decode as decode_event, encode as encode_event, DecodeError};
+pub use disk_event::{decode as decode_event, encode as encode_event, StoredEventError};
 pub use event_store::{AppendError, EventStore, Refresh};
 pub use head::{Head, SEGMENT_SIZE};
 pub use kv::{KeyValue, KvError};
