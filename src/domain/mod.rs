@@ -15,6 +15,7 @@ mod record;
 mod rejection;
 mod replay;
 mod scenario;
+mod share;
 mod sql;
 mod traditional;
 mod upcast;
@@ -40,6 +41,10 @@ pub use replay::{
     changed_fields, history, replay_skipping, state_at, what_if_order, without, HistoryStep,
 };
 pub use scenario::{blog_example, bug_story, bug_story_culprit, BUG_SOURCE};
+pub use share::{
+    decode_scenario, encode_scenario, scenario_fragment, scenario_payload, ShareError,
+    MAX_SCENARIO_CHARS, SCENARIO_PREFIX,
+};
 pub use sql::{
     event_sourced_script, insert_event_sql, money_literal, quote_literal, timestamp_literal,
     traditional_script,
