@@ -132,9 +132,18 @@ pub fn encode_event_value(event: &RecordedEvent) -> Value {
     })
 }
 
-/// One event as compact JSON text.
+/// One event as compact JSON text, fields in the documented order (easy to read in a file).
 pub fn encode_event(event: &RecordedEvent) -> String {
-    encode_event_value(event).to_string()
+    format!(
+        "{{\"event_id\":{},\"order_id\":{},\"version\":{},\"schema_version\":{},\"event_type\":{},\"event_data\":{},\"event_timestamp\":{}}}",
+        event.event_id,
+        event.order_id,
+        event.version,
+        event.schema_version,
+        Value::from(event.event.event_type()),
+        event.event.event_data(),
+        Value::from(event.event_timestamp.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+    )
 }
 
 /// Reads one event from JSON text, upcasting old schema versions.
