@@ -1,11 +1,234 @@
+//! The whole page: the only component that holds state. It turns the state into props for the
+//! small components; every callback it hands out dispatches an action (see `handlers.rs`).
+
+use super::action_bar::{ActionBar, Allowed};
+use super::confirm_dialog::ConfirmDialog;
+use super::derived_state::DerivedState;
+use super::dom;
+use super::event_log::EventLog;
+use super::examples_bar::ExamplesBar;
+use super::handlers::use_handlers;
+use super::header::Header;
+use super::order_form::OrderForm;
+use super::order_history::OrderHistory;
+use super::page_store::PageStore;
+use super::preferences;
+use super::recovery_banner::RecoveryBanner;
+use super::reset_button::ResetButton;
+use super::shortcuts::use_shortcuts;
+use super::shortcuts_help::ShortcutsHelp;
+use super::sql_panel::{Script, SqlPanel};
+use super::state::{AppState, Pending};
+use super::storage_panel::{Export, StoragePanel};
+use super::storage_sync::use_storage_sync;
+use super::traditional_table::TraditionalTableView;
+use super::update_banner::UpdateBanner;
+use super::views;
+use crate::domain::{
+    decide, encode_log, event_sourced_script, history, traditional_script, Command, Order,
+};
+use crate::store::{LocalStorageKv, LocalStore, MemoryStore};
 use yew::prelude::*;
 
-/// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
+    let state = use_reducer(|| {
+        let (store, persistent) = open_store();
+        AppState::open(store, persistent, preferences::presenter())
+    });
+    let on = use_handlers(state.dispatcher());
+    use_shortcuts(state.dispatcher().into());
+    use_storage_sync(on.catch_up.clone());
+    use_effect_with((), |_| preferences::mark_ready());
+    use_effect_with(state.presenter, |on| preferences::set_presenter(*on));
+
+    let db = state.db.clone();
+    let make_script = use_callback(db.clone(), |script: Script, db| {
+        let db = db.0.borrow();
+        match script {
+            Script::Traditional => traditional_script(db.table()),
+            Script::EventSourced => event_sourced_script(db.events()),
+        }
+    });
+    let on_export = use_callback(db.clone(), |export: Export, db| {
+        let db = db.0.borrow();
+        let _ = match export {
+            Export::Json => dom::download(
+                "event-log.json",
+                "application/json",
+                &encode_log(db.events()),
+            ),
+            Export::Sql => dom::download(
+                "event_sourced.sql",
+                "application/sql",
+                &event_sourced_script(db.events()),
+            ),
+        };
+    });
+    let on_download_backup = use_callback(db.clone(), |(), db| {
+        if let Some((name, text)) = db.0.borrow().backup() {
+            let _ = dom::download(&name, "application/json", &text);
+        }
+    });
+    let measure = use_callback(db.clone(), |(), db| db.0.borrow().usage());
+
+    let revision = state.revision;
+    let log_page = {
+        let db = db.clone();
+        use_memo(
+            (revision, state.filter, state.log_page),
+            move |(_, f, p)| views::log_page(&db.0.borrow(), *f, *p),
+        )
+    };
+    let table_page = {
+        let db = db.clone();
+        use_memo((revision, state.table_page), move |(_, p)| {
+            views::table_page(&db.0.borrow(), *p)
+        })
+    };
+    let order_ids = db.0.borrow().order_ids();
+    let options = {
+        let db = db.clone();
+        use_memo(order_ids, move |ids| {
+            let db = db.0.borrow();
+            ids.iter()
+                .map(|&id| (id, views::order_label(&db, id)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let steps = {
+        let db = db.clone();
+        use_memo((revision, state.selected), move |(_, selected)| {
+            let db = db.0.borrow();
+            // Only this order's events are handed over: the cost follows the order, not the log.
+            let Some(id) = *selected else {
+                return Vec::new();
+            };
+            let own: Vec<_> = db
+                .positions_of(id)
+                .iter()
+                .map(|&at| db.events()[at].clone())
+                .collect();
+            history(&own, id)
+        })
+    };
+    let new_ids = use_memo(state.last_change.clone(), |change| {
+        change.as_ref().map_or_else(Vec::new, |c| {
+            c.accepted.events.iter().map(|e| e.event_id).collect()
+        })
+    });
+
+    let borrowed = db.0.borrow();
+    let selected = state.selected;
+    let order = selected.and_then(|id| borrowed.order(id)).cloned();
+    let row = selected.and_then(|id| borrowed.table().row(id)).cloned();
+    let event_count = selected.map_or(0, |id| borrowed.positions_of(id).len());
+    let overwritten_count = borrowed.overwritten();
+    let next_order_id = borrowed.next_order_id();
+    let is_empty = borrowed.events().is_empty();
+    let recovery = borrowed.recovery_summary().map(AttrValue::from);
+    let backup_available = borrowed.backup().is_some();
+    drop(borrowed);
+    let allowed = allowed_actions(order.as_ref());
+    let drafts = &state.drafts;
+    let (question, detail, confirm_label) = match &state.pending {
+        Some(Pending::Reset) => (
+            Some("Delete every order and every event?"),
+            "Both databases will be emptied. This cannot be undone.",
+            "Yes, delete everything",
+        ),
+        Some(Pending::Load(example)) => (
+            Some(example.question()),
+            "The events in the log now will be deleted and the example loaded in their place.",
+            "Replace the log",
+        ),
+        Some(Pending::Import(_)) => (
+            Some("Replace the current log with the imported file?"),
+            "The file was checked against the rules. The events in the log now will be deleted.",
+            "Replace the log",
+        ),
+        None => (None, "", ""),
+    };
+
     html! {
-        <main id="app">
-            <h1>{ "Event sourcing, side by side" }</h1>
-        </main>
+        <div class="app">
+            <a class="skip-link" href="#databases">{ "Skip to the databases" }</a>
+            <Header presenter={state.presenter} on_toggle_presenter={on.presenter} on_help={on.help} />
+            <UpdateBanner />
+            <main id="app">
+                <RecoveryBanner summary={recovery} {backup_available}
+                    on_download={on_download_backup} on_discard={on.discard_damaged} />
+                <div class="controls">
+                    <OrderForm customer={drafts.customer.clone()} total={drafts.total.clone()}
+                        {next_order_id} on_edit={on.edit.clone()} on_place={on.place} />
+                    <ActionBar options={options.clone()} {selected}
+                        status={order.as_ref().map(|o| AttrValue::from(o.status_label()))}
+                        {allowed} carrier={drafts.carrier.clone()} tracking={drafts.tracking.clone()}
+                        reason={drafts.reason.clone()} alert={state.alert.clone()}
+                        on_select={on.select.clone()} on_edit={on.edit} on_pay={on.pay} on_ship={on.ship}
+                        on_deliver={on.deliver} on_cancel={on.cancel} on_dismiss={on.dismiss} />
+                    <ExamplesBar on_load={on.load}>
+                        <ResetButton on_reset={on.reset} />
+                    </ExamplesBar>
+                </div>
+                <p class="notice" role="status">
+                    if is_empty {
+                        { "Both databases are empty. Press " }<strong>{ "Place order" }</strong>
+                        { " to create order 1, or " }<strong>{ "Load blog example" }</strong>{ "." }
+                    } else if let Some(notice) = &state.notice {
+                        { notice.clone() }
+                    }
+                </p>
+                <div id="databases" class="databases" tabindex="-1">
+                    <TraditionalTableView page={table_page} {selected} change={state.last_change.clone()}
+                        {overwritten_count} on_select={on.select.clone()} on_page={on.table_page} />
+                    <EventLog page={log_page} filter={state.filter} options={options}
+                        {new_ids} on_filter_order={on.filter_order} on_filter_type={on.filter_type}
+                        on_clear_filters={on.clear_filters} on_page={on.log_page} on_select={on.select} />
+                </div>
+                <div class="insights">
+                    <DerivedState {order} {row} {event_count} />
+                    <SqlPanel change={state.last_change.clone()} {make_script} />
+                </div>
+                <OrderHistory order_id={selected} {steps} />
+                <StoragePanel persistent={state.persistent} {revision} {measure}
+                    import_error={state.import_error.clone().map(AttrValue::from)}
+                    {on_export} on_import={on.import} />
+                <ConfirmDialog question={question.map(AttrValue::from)} {detail}
+                    {confirm_label} on_answer={on.answer} />
+                <ShortcutsHelp open={state.help_open} on_close={on.help_close} />
+            </main>
+            <footer class="app-footer">
+                <p>
+                    { "Based on the blog post “Event Sourcing – Moving out of traditions”. Everything runs in your browser; nothing is sent anywhere." }
+                </p>
+            </footer>
+        </div>
+    }
+}
+
+/// Which actions the rules would accept for `order` right now.
+fn allowed_actions(order: Option<&Order>) -> Allowed {
+    let Some(order) = order else {
+        return Allowed::default();
+    };
+    let ok = |command: Command| decide(order, &command).is_ok();
+    Allowed {
+        pay: ok(Command::PayOrder),
+        ship: ok(Command::ShipOrder {
+            carrier: "x".into(),
+            tracking_number: "x".into(),
+        }),
+        deliver: ok(Command::DeliverOrder),
+        cancel: ok(Command::CancelOrder { reason: "x".into() }),
+    }
+}
+
+/// The browser's localStorage when it can be used, otherwise a store that forgets on reload.
+fn open_store() -> (Box<dyn PageStore>, bool) {
+    if LocalStorageKv::available() {
+        (Box::new(LocalStore::open(LocalStorageKv)), true)
+    } else {
+        (Box::new(MemoryStore::new()), false)
     }
 }

@@ -1,0 +1,134 @@
+//! The selected order and what can be done to it: the Order select, Pay, Ship, Deliver,
+//! Cancel order, the details Ship and Cancel need, and the alert explaining a refusal.
+
+use super::order_form::typed;
+use super::state::{Alert, Field};
+use crate::domain::OrderId;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Which of the four actions the rules would accept now (shown as emphasis, never disabled:
+/// trying a forbidden action is part of the lesson).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Allowed {
+    pub pay: bool,
+    pub ship: bool,
+    pub deliver: bool,
+    pub cancel: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ActionBarProps {
+    /// (order_id, label) for every order, ascending.
+    pub options: Rc<Vec<(OrderId, String)>>,
+    pub selected: Option<OrderId>,
+    /// The selected order's status, as derived from its events.
+    pub status: Option<AttrValue>,
+    pub allowed: Allowed,
+    pub carrier: AttrValue,
+    pub tracking: AttrValue,
+    pub reason: AttrValue,
+    pub alert: Option<Alert>,
+    pub on_select: Callback<OrderId>,
+    pub on_edit: Callback<(Field, String)>,
+    pub on_pay: Callback<()>,
+    pub on_ship: Callback<()>,
+    pub on_deliver: Callback<()>,
+    pub on_cancel: Callback<()>,
+    pub on_dismiss: Callback<()>,
+}
+
+#[function_component(ActionBar)]
+pub fn action_bar(props: &ActionBarProps) -> Html {
+    let on_change = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Ok(id) = value.parse() {
+                on_select.emit(id);
+            }
+        })
+    };
+    let edit = |field: Field| {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |e: InputEvent| on_edit.emit((field, typed(&e))))
+    };
+    let button = |label: &'static str, key: &'static str, allowed: bool, cb: &Callback<()>| {
+        let class = classes!("button", "button-action", allowed.then_some("is-allowed"));
+        html! {
+            <button type="button" {class} aria-keyshortcuts={key} onclick={cb.reform(|_| ())}>
+                { label }<kbd aria-hidden="true">{ key }</kbd>
+            </button>
+        }
+    };
+    let a = props.allowed;
+    html! {
+        <section class="action-bar" aria-labelledby="actions-heading">
+            <h3 id="actions-heading" class="group-title">{ "Act on an order" }</h3>
+            <div class="act-row">
+                <div class="field order-field">
+                    <label for="order-select">{ "Order" }</label>
+                    <select id="order-select" onchange={on_change} disabled={props.options.is_empty()}
+                        aria-describedby="order-status">
+                        if props.options.is_empty() {
+                            <option value="">{ "No orders yet" }</option>
+                        }
+                        { for props.options.iter().map(|(id, label)| html! {
+                            <option key={*id} value={id.to_string()} selected={props.selected == Some(*id)}>
+                                { label.clone() }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+                <p id="order-status" class="order-status">
+                    if let Some(status) = &props.status {
+                        <span class="field-label">{ "Status" }</span>
+                        <span class={classes!("status-badge", format!("status-{}", status.to_lowercase()))}>
+                            { status.clone() }
+                        </span>
+                    } else {
+                        { "Place an order to begin." }
+                    }
+                </p>
+                <div class="action-buttons">
+                    { button("Pay", "p", a.pay, &props.on_pay) }
+                    { button("Ship", "s", a.ship, &props.on_ship) }
+                    { button("Deliver", "d", a.deliver, &props.on_deliver) }
+                    { button("Cancel order", "c", a.cancel, &props.on_cancel) }
+                </div>
+            </div>
+            if let Some(alert) = &props.alert {
+                <div class="alert" key={alert.seq}>
+                    <p role="alert">
+                        <span class="alert-icon" aria-hidden="true">{ "!" }</span>
+                        { alert.text.clone() }
+                    </p>
+                    <button type="button" class="button button-quiet button-small"
+                        onclick={props.on_dismiss.reform(|_| ())}>{ "Dismiss" }</button>
+                </div>
+            }
+            <fieldset class="command-details">
+                <legend>{ "Details sent with Ship and Cancel order" }</legend>
+                <div class="details-grid">
+                    <div class="field">
+                        <label for="carrier">{ "Carrier" }</label>
+                        <input id="carrier" type="text" autocomplete="off" value={props.carrier.clone()}
+                            oninput={edit(Field::Carrier)} />
+                    </div>
+                    <div class="field">
+                        <label for="tracking">{ "Tracking number" }</label>
+                        <input id="tracking" type="text" autocomplete="off" value={props.tracking.clone()}
+                            oninput={edit(Field::Tracking)} />
+                    </div>
+                    <div class="field field-wide">
+                        <label for="reason">{ "Cancel reason" }</label>
+                        <input id="reason" type="text" autocomplete="off" value={props.reason.clone()}
+                            oninput={edit(Field::Reason)} />
+                    </div>
+                </div>
+            </fieldset>
+        </section>
+    }
+}

@@ -1,0 +1,47 @@
+//! Small browser chores: the clipboard, file downloads, modal dialogs.
+
+use wasm_bindgen::JsCast;
+
+/// Copies `text` to the clipboard. Returns false when the browser refuses (no permission).
+pub async fn copy(text: String) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Offers `contents` as a file download named `file_name`.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&contents.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "not an anchor")?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // The click has started the download; the URL can go once this task ends.
+    let release = url.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = web_sys::Url::revoke_object_url(&release);
+    });
+    Ok(())
+}
+
+/// Opens (`open == true`) or closes a `<dialog>` as a modal.
+pub fn set_modal(dialog: &web_sys::HtmlDialogElement, open: bool) {
+    if open && !dialog.open() {
+        let _ = dialog.show_modal();
+    } else if !open && dialog.open() {
+        dialog.close();
+    }
+}
