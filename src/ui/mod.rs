@@ -22,6 +22,7 @@ mod pager;
 mod preferences;
 mod recovery_banner;
 mod reset_button;
+mod service_worker;
 mod shortcuts;
 mod shortcuts_help;
 mod sql_panel;
@@ -30,6 +31,7 @@ mod storage_panel;
 mod storage_sync;
 mod timing;
 mod traditional_table;
+mod update_banner;
 mod views;
 
 pub use app::App;
