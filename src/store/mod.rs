@@ -47,6 +47,7 @@ mod problem;
 mod recovery;
 mod segmented_store;
 mod store_sync;
+mod store_table;
 mod usage;
 
 pub use disk_event::{decode as decode_event, encode as encode_event, StoredEventError};

@@ -10,7 +10,7 @@ use super::log_writer::{append_error, commit, plan_append, plan_new_log, remove_
 use super::open::{open, Opened};
 use super::recovery::{BackupStatus, Recovery};
 use super::{keys, orders_table, AppendError, EventStore, LocalStorageKv, MemoryKv, Refresh};
-use crate::domain::{OrderId, OrderRow, RecordedEvent, TraditionalTable};
+use crate::domain::{OrderId, OrderRow, RecordedEvent};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -232,36 +232,11 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
         Ok(())
     }
 
-    fn backup_kept(&self) -> bool {
+    pub(super) fn backup_kept(&self) -> bool {
         matches!(
             self.recovery.backup,
             BackupStatus::Written { .. } | BackupStatus::AlreadyKept { .. }
         )
-    }
-
-    /// The stored traditional table (re-read from storage: another tab may have changed it).
-    pub fn load_table(&self) -> TraditionalTable {
-        orders_table::table_from_rows(orders_table::load_rows(&self.kv))
-    }
-
-    /// `UPDATE`s (or `INSERT`s) one row in place, as a CRUD app does.
-    pub fn save_row(&mut self, row: &OrderRow) -> Result<(), AppendError> {
-        orders_table::save_row(&self.kv, &self.damaged_keys, row)
-    }
-
-    /// Makes the stored table exactly `table` (import, examples, reset). An explicit user
-    /// choice: it may replace unreadable rows, whose raw data is in the backup.
-    pub fn replace_table(&mut self, table: &TraditionalTable) -> Result<(), AppendError> {
-        let damaged_rows = self.damaged_keys.iter().any(|k| k.contains("/orders/"));
-        if damaged_rows && !self.backup_kept() {
-            return Err(AppendError::NeedsDecision);
-        }
-        orders_table::replace_table(&self.kv, table)?;
-        self.damaged_keys.retain(|k| !k.contains("/orders/"));
-        self.recovery
-            .problems
-            .retain(|p| !matches!(p, super::Problem::RowUnreadable { .. }));
-        Ok(())
     }
 }
 

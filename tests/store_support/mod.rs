@@ -1,6 +1,10 @@
 //! Helpers shared by the store tests (native and browser): events that follow the rules.
 #![allow(dead_code)]
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+pub mod damage;
+
 use chrono::{DateTime, TimeZone, Utc};
 use event_sourcing_demo::domain::{
     decide_and_record, fold, Command, Money, OrderEvent, OrderId, RecordedEvent,

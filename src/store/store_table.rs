@@ -1,0 +1,59 @@
+//! The traditional table and the backups, as the page uses them through the store.
+
+use super::keys::{self, KeyKind};
+use super::kv::KeyValue;
+use super::{orders_table, AppendError, Problem, SegmentedStore};
+use crate::domain::{OrderRow, TraditionalTable};
+
+impl<K: KeyValue + Clone> SegmentedStore<K> {
+    /// The stored traditional table (re-read from storage: another tab may have changed it).
+    pub fn load_table(&self) -> TraditionalTable {
+        orders_table::table_from_rows(orders_table::load_rows(&self.kv))
+    }
+
+    /// `UPDATE`s (or `INSERT`s) one row in place, as a CRUD app does.
+    pub fn save_row(&mut self, row: &OrderRow) -> Result<(), AppendError> {
+        orders_table::save_row(&self.kv, &self.damaged_keys, row)
+    }
+
+    /// Makes the stored table exactly `table` (import, examples, reset). An explicit user
+    /// choice: it may replace unreadable rows, whose raw data is in the backup.
+    pub fn replace_table(&mut self, table: &TraditionalTable) -> Result<(), AppendError> {
+        let damaged_rows = self.damaged_keys.iter().any(|k| k.contains("/orders/"));
+        if damaged_rows && !self.backup_kept() {
+            return Err(AppendError::NeedsDecision);
+        }
+        orders_table::replace_table(&self.kv, table)?;
+        self.damaged_keys.retain(|k| !k.contains("/orders/"));
+        self.recovery
+            .problems
+            .retain(|p| !matches!(p, Problem::RowUnreadable { .. }));
+        Ok(())
+    }
+
+    /// Every backup key of damaged data, oldest first (their names sort by time).
+    pub fn backup_keys(&self) -> Vec<String> {
+        let mut found: Vec<String> = self
+            .kv
+            .keys()
+            .into_iter()
+            .filter(|key| keys::classify(key) == Some(KeyKind::Backup))
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// The raw text of one backup, for download.
+    pub fn backup_text(&self, key: &str) -> Option<String> {
+        (keys::classify(key) == Some(KeyKind::Backup))
+            .then(|| self.kv.get(key))
+            .flatten()
+    }
+
+    /// Deletes a backup the user no longer needs (to free space). Only backup keys are touched.
+    pub fn delete_backup(&mut self, key: &str) {
+        if keys::classify(key) == Some(KeyKind::Backup) {
+            self.kv.remove(key);
+        }
+    }
+}
