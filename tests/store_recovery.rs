@@ -170,3 +170,21 @@ fn backups_can_be_listed_downloaded_and_deleted_and_nothing_else_can() {
     store.delete_backup(&listed[0]);
     assert!(store.backup_keys().is_empty());
 }
+
+#[test]
+fn a_missing_table_beside_a_damaged_log_is_rebuilt_only_after_the_decision() {
+    let (kv, epoch) = healthy(300);
+    for order_id in 1..=75 {
+        kv.remove(&keys::order_row(order_id));
+    }
+    kv.remove(&keys::segment(&epoch, 2));
+    let mut store = open_damaged(&kv);
+    assert_eq!(store.load_table().rows().count(), 0, "nothing written yet");
+    store.discard_damaged().unwrap();
+    assert_eq!(
+        store.recovery().notes,
+        vec![Note::TraditionalRebuilt { rows: 64 }]
+    );
+    let rebuilt = TraditionalTable::rebuild(&lifecycle_events(256));
+    assert!(store.load_table().rows().eq(rebuilt.rows()));
+}

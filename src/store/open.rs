@@ -99,7 +99,9 @@ pub fn open(kv: &dyn KeyValue) -> Opened {
         recovery.backup_text = Some(text);
         recovery.problems = problems;
     }
-    if row_keys.is_empty() && !events.is_empty() {
+    // A damaged log waits for the user's decision before anything is written, the rebuild
+    // included (`discard_damaged` rebuilds a missing table).
+    if row_keys.is_empty() && !events.is_empty() && !recovery.log_damaged() {
         notes.push(orders_table::rebuild_missing(kv, &events));
     }
     recovery.notes = notes;
