@@ -31,16 +31,20 @@ pub struct DecodeError {
 /// What exactly was wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeProblem {
+    /// The bytes are not UTF-8 text.
     NotUtf8,
     /// The text is not JSON at all (serde_json's own description).
     NotJson(String),
+    /// An event is not a JSON object.
     NotAnObject,
+    /// A required field is absent.
     MissingField(&'static str),
     /// A field of the wrong kind: `expected` is prose such as "a whole number".
     WrongType {
         field: &'static str,
         expected: &'static str,
     },
+    /// An `event_type` this app does not know.
     UnknownEventType(String),
     /// The schema version is unknown, or old data could not be upcast.
     Upcast {
@@ -52,6 +56,7 @@ pub enum DecodeProblem {
         event_type: String,
         detail: String,
     },
+    /// `event_timestamp` is not RFC 3339.
     BadTimestamp(String),
     /// A JSON file, but not one of ours.
     NotAnEventLog,

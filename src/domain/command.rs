@@ -6,16 +6,21 @@ use serde::{Deserialize, Serialize};
 /// A request to change one order. Ids and times are not in here: the caller passes them in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Command {
+    /// Place a new order for `customer_id` worth `total_amount`.
     PlaceOrder {
         customer_id: String,
         total_amount: Money,
     },
+    /// Pay the order's total.
     PayOrder,
+    /// Hand the parcel to a carrier.
     ShipOrder {
         carrier: String,
         tracking_number: String,
     },
+    /// The carrier delivered the parcel.
     DeliverOrder,
+    /// Cancel before shipping; a paid order is refunded.
     CancelOrder {
         reason: String,
     },

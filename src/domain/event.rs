@@ -8,18 +8,23 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "event_type", content = "event_data")]
 pub enum OrderEvent {
+    /// A customer placed an order.
     OrderPlaced {
         customer_id: String,
         total_amount: Money,
     },
+    /// Money was received for the order.
     OrderPaid {
         amount: Money,
     },
+    /// The parcel left with a carrier.
     OrderShipped {
         carrier: String,
         tracking_number: String,
     },
+    /// The parcel arrived.
     OrderDelivered {},
+    /// The order was cancelled before shipping.
     OrderCancelled {
         reason: String,
         /// The money given back, when the order had been paid.

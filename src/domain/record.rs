@@ -19,9 +19,10 @@ pub fn record(
         .into_iter()
         .zip(0u32..)
         .map(|(event, offset)| RecordedEvent {
-            event_id: first_event_id + u64::from(offset),
+            // Saturating: an absurd imported version must not panic the page.
+            event_id: first_event_id.saturating_add(u64::from(offset)),
             order_id: order.order_id,
-            version: order.version + 1 + offset,
+            version: order.version.saturating_add(1).saturating_add(offset),
             schema_version: CURRENT_SCHEMA_VERSION,
             event_timestamp: at,
             event,

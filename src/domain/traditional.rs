@@ -56,67 +56,50 @@ pub struct TraditionalTable {
 
 impl TraditionalTable {
     /// Runs the `INSERT` (for `OrderPlaced`) or in-place `UPDATE` (for everything else) that a
-    /// CRUD app runs for the same accepted action.
+    /// CRUD app runs for the same accepted action, and says what that did.
     ///
     /// An `UPDATE` of an order that has no row changes nothing, as in PostgreSQL ("UPDATE 0");
     /// valid logs never do that, but what-if replays may.
     pub fn apply(&mut self, event: &RecordedEvent) -> RowChange {
+        let change = self.describe(event);
+        self.write(event);
+        change
+    }
+
+    /// What `apply` would do for `event`, without doing it.
+    pub fn describe(&self, event: &RecordedEvent) -> RowChange {
         let order_id = event.order_id;
-        let (new_status, not_stored) = match &event.event {
-            OrderEvent::OrderPlaced {
-                customer_id,
-                total_amount,
-            } => return self.insert(event, customer_id, *total_amount),
-            OrderEvent::OrderPaid { amount } => {
-                (OrderStatus::Paid, vec![("amount", amount.to_string())])
-            }
-            OrderEvent::OrderShipped {
-                carrier,
-                tracking_number,
-            } => (
-                OrderStatus::Shipped,
-                vec![
-                    ("carrier", carrier.clone()),
-                    ("tracking_number", tracking_number.clone()),
-                ],
-            ),
-            OrderEvent::OrderDelivered {} => (OrderStatus::Delivered, vec![]),
-            OrderEvent::OrderCancelled { reason, refund } => {
-                let mut lost = vec![("reason", reason.clone())];
-                if let Some(refund) = refund {
-                    lost.push(("refund", refund.to_string()));
-                }
-                (OrderStatus::Cancelled, lost)
-            }
-            OrderEvent::PaymentProblemReported { source, detail } => (
-                OrderStatus::PaymentProblem,
-                vec![("source", source.clone()), ("detail", detail.clone())],
-            ),
-        };
-        let mut not_stored: Vec<NotStored> = not_stored
-            .into_iter()
-            .map(|(field, value)| NotStored { field, value })
-            .collect();
-        not_stored.push(NotStored {
-            field: "event_timestamp",
-            value: timestamp_literal(event.event_timestamp),
-        });
-        let mut overwritten = Vec::new();
-        if let Some(row) = self.rows.get_mut(&order_id) {
-            if row.status != new_status {
-                overwritten.push(Overwritten {
-                    column: "status",
-                    old: row.status.to_string(),
-                    new: new_status.to_string(),
-                });
-                row.status = new_status;
-            }
+        if let OrderEvent::OrderPlaced {
+            customer_id,
+            total_amount,
+        } = &event.event
+        {
+            let row = new_row(event, customer_id, *total_amount);
+            return RowChange {
+                order_id,
+                // A second OrderPlaced for one id cannot come from `decide`; the model replaces
+                // the row (PostgreSQL would refuse the duplicate key) and reports the damage.
+                overwritten: self
+                    .rows
+                    .get(&order_id)
+                    .map_or_else(Vec::new, |old| diff_rows(old, &row)),
+                not_stored: Vec::new(),
+                sql: format!("{};", insert_row_sql(&row)),
+            };
         }
-        self.overwritten_count += overwritten.len() as u64;
+        let new_status = status_after(&event.event);
+        let overwritten = match self.rows.get(&order_id) {
+            Some(row) if row.status != new_status => vec![Overwritten {
+                column: "status",
+                old: row.status.to_string(),
+                new: new_status.to_string(),
+            }],
+            _ => Vec::new(),
+        };
         RowChange {
             order_id,
             overwritten,
-            not_stored,
+            not_stored: not_stored(event),
             sql: format!(
                 "UPDATE orders SET status = {} WHERE order_id = {order_id};",
                 quote_literal(new_status.as_str())
@@ -124,27 +107,25 @@ impl TraditionalTable {
         }
     }
 
-    fn insert(&mut self, event: &RecordedEvent, customer_id: &str, total: Money) -> RowChange {
-        let row = OrderRow {
-            order_id: event.order_id,
-            customer_id: customer_id.to_string(),
-            order_date: event.event_timestamp,
-            total_amount: total,
-            status: OrderStatus::Placed,
-        };
-        let sql = format!("{};", insert_row_sql(&row));
-        // A second OrderPlaced for one id cannot come from `decide`; the model replaces the row
-        // (PostgreSQL would refuse the duplicate key) and reports what that destroyed.
-        let overwritten = match self.rows.insert(row.order_id, row.clone()) {
-            Some(old) => diff_rows(&old, &row),
-            None => Vec::new(),
-        };
-        self.overwritten_count += overwritten.len() as u64;
-        RowChange {
-            order_id: row.order_id,
-            overwritten,
-            not_stored: Vec::new(),
-            sql,
+    /// Changes the table as the statement would; cheap, because nothing is described.
+    fn write(&mut self, event: &RecordedEvent) {
+        if let OrderEvent::OrderPlaced {
+            customer_id,
+            total_amount,
+        } = &event.event
+        {
+            let row = new_row(event, customer_id, *total_amount);
+            if let Some(old) = self.rows.insert(event.order_id, row) {
+                self.overwritten_count += diff_rows(&old, &self.rows[&event.order_id]).len() as u64;
+            }
+            return;
+        }
+        let new_status = status_after(&event.event);
+        if let Some(row) = self.rows.get_mut(&event.order_id) {
+            if row.status != new_status {
+                row.status = new_status;
+                self.overwritten_count += 1;
+            }
         }
     }
 
@@ -167,7 +148,7 @@ impl TraditionalTable {
     pub fn rebuild(events: &[RecordedEvent]) -> Self {
         let mut table = Self::default();
         for event in events {
-            table.apply(event);
+            table.write(event);
         }
         table
     }
@@ -183,6 +164,55 @@ pub(crate) fn insert_row_sql(row: &OrderRow) -> String {
         money_literal(row.total_amount),
         quote_literal(row.status.as_str()),
     )
+}
+
+fn new_row(event: &RecordedEvent, customer_id: &str, total_amount: Money) -> OrderRow {
+    OrderRow {
+        order_id: event.order_id,
+        customer_id: customer_id.to_string(),
+        order_date: event.event_timestamp,
+        total_amount,
+        status: OrderStatus::Placed,
+    }
+}
+
+/// The `status` column after `event`.
+fn status_after(event: &OrderEvent) -> OrderStatus {
+    match event {
+        OrderEvent::OrderPlaced { .. } => OrderStatus::Placed,
+        OrderEvent::OrderPaid { .. } => OrderStatus::Paid,
+        OrderEvent::OrderShipped { .. } => OrderStatus::Shipped,
+        OrderEvent::OrderDelivered {} => OrderStatus::Delivered,
+        OrderEvent::OrderCancelled { .. } => OrderStatus::Cancelled,
+        OrderEvent::PaymentProblemReported { .. } => OrderStatus::PaymentProblem,
+    }
+}
+
+/// The facts an event carries that the `orders` table has no column for.
+fn not_stored(event: &RecordedEvent) -> Vec<NotStored> {
+    let mut lost = match &event.event {
+        OrderEvent::OrderPlaced { .. } | OrderEvent::OrderDelivered {} => vec![],
+        OrderEvent::OrderPaid { amount } => vec![("amount", amount.to_string())],
+        OrderEvent::OrderShipped {
+            carrier,
+            tracking_number,
+        } => vec![
+            ("carrier", carrier.clone()),
+            ("tracking_number", tracking_number.clone()),
+        ],
+        OrderEvent::OrderCancelled { reason, refund } => {
+            let mut lost = vec![("reason", reason.clone())];
+            lost.extend(refund.map(|refund| ("refund", refund.to_string())));
+            lost
+        }
+        OrderEvent::PaymentProblemReported { source, detail } => {
+            vec![("source", source.clone()), ("detail", detail.clone())]
+        }
+    };
+    lost.push(("event_timestamp", timestamp_literal(event.event_timestamp)));
+    lost.into_iter()
+        .map(|(field, value)| NotStored { field, value })
+        .collect()
 }
 
 fn diff_rows(old: &OrderRow, new: &OrderRow) -> Vec<Overwritten> {
