@@ -4,6 +4,7 @@
 mod codec;
 mod command;
 mod decide;
+mod decode_error;
 mod event;
 mod evolve;
 mod generate;
@@ -23,11 +24,11 @@ mod validate;
 
 pub use codec::{
     decode_event, decode_event_bytes, decode_event_value, decode_log, decode_log_bytes,
-    decode_log_value, encode_event, encode_event_value, encode_log, DecodeError, DecodeProblem,
-    LOG_FORMAT, LOG_FORMAT_VERSION,
+    decode_log_value, encode_event, encode_event_value, encode_log, LOG_FORMAT, LOG_FORMAT_VERSION,
 };
 pub use command::Command;
 pub use decide::{decide, MAX_CUSTOMER_LEN, MAX_TEXT_LEN, MAX_TOTAL};
+pub use decode_error::{DecodeError, DecodeProblem};
 pub use event::{OrderEvent, RecordedEvent, CURRENT_SCHEMA_VERSION};
 pub use evolve::{evolve, fold};
 pub use generate::generate_log;

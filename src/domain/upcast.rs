@@ -68,7 +68,7 @@ fn v1_to_v2(event_type: &str, mut data: Value) -> Result<Value, UpcastError> {
             Value::String(text) => {
                 let cents = Money::parse(text).map_err(|_| UpcastError::BadAmount {
                     field,
-                    found: format!("\"{}\"", super::codec::preview(text)),
+                    found: format!("\"{}\"", super::decode_error::preview(text)),
                 })?;
                 *value = Value::from(cents.cents());
             }
@@ -76,7 +76,7 @@ fn v1_to_v2(event_type: &str, mut data: Value) -> Result<Value, UpcastError> {
             other => {
                 return Err(UpcastError::BadAmount {
                     field,
-                    found: super::codec::preview(&other.to_string()),
+                    found: super::decode_error::preview(&other.to_string()),
                 })
             }
         }
