@@ -135,3 +135,10 @@ fn projections_can_be_thrown_away_and_rebuilt_with_the_same_answer() {
     assert_eq!(Projections::rebuild(&log), incremental);
     assert_eq!(Projections::rebuild(&log), Projections::rebuild(&log));
 }
+
+#[test]
+fn projections_round_trip_through_serde() {
+    let state = Projections::rebuild(&bug_story());
+    let json = serde_json::to_string(&state).unwrap();
+    assert_eq!(serde_json::from_str::<Projections>(&json).unwrap(), state);
+}
