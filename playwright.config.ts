@@ -6,6 +6,11 @@ const chromiumArgs = [
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
+// E2E_DIST / E2E_PORT let several runs (or people) test different builds side by side.
+const dist = process.env.E2E_DIST ?? 'dist';
+const port = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}/event-sourcing-demo/`;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/artifacts',
@@ -16,15 +21,15 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173/event-sourcing-demo/',
+    baseURL,
     browserName: 'chromium',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
     trace: 'retain-on-failure',
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } } }],
   webServer: {
-    command: 'node tests/e2e/serve.mjs 4173 dist',
-    url: 'http://127.0.0.1:4173/event-sourcing-demo/',
+    command: `node tests/e2e/serve.mjs ${port} ${dist}`,
+    url: baseURL,
     reuseExistingServer: !process.env.CI,
   },
 });

@@ -48,7 +48,7 @@ test.describe('a new deployment', () => {
     // A private copy of dist/ on its own port, so this test can "deploy" a new version.
     dir = `test-results/deploy-${info.workerIndex}`;
     rmSync(dir, { recursive: true, force: true });
-    cpSync('dist', dir, { recursive: true });
+    cpSync(process.env.E2E_DIST ?? 'dist', dir, { recursive: true });
     const port = 4300 + info.workerIndex;
     server = spawn('node', ['tests/e2e/serve.mjs', String(port), dir], { stdio: 'pipe' });
     await new Promise<void>((resolve) => server!.stdout!.once('data', () => resolve()));
