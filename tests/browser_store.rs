@@ -359,3 +359,4 @@ async fn bench_store_costs() {
     );
     wipe();
 }
+

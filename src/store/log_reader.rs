@@ -5,7 +5,7 @@
 //! Fewer entries than the head claims, a missing or unreadable segment, an undecodable event, or
 //! a gap in event ids or stream versions stop the read: what came before is the valid prefix.
 
-use super::disk_event::{decode, StoredEventError};
+use super::disk_event::{decode_owned, StoredEventError};
 use super::head::{fingerprint, Head};
 use super::kv::KeyValue;
 use super::{keys, Problem};
@@ -94,8 +94,12 @@ pub fn read_events(
         };
         out.uncommitted += values.len().saturating_sub(committed);
         let skip = from.saturating_sub(index * size) as usize;
-        for (offset, value) in values.iter().enumerate().take(committed).skip(skip) {
+        let found = values.len();
+        for (offset, value) in values.into_iter().enumerate().take(committed).skip(skip) {
             let position = index * size + offset as u64 + 1;
+            // Only the last committed event is fingerprinted: hashing each one would double the
+            // cost of start-up.
+            let print = (position == head.count).then(|| fingerprint(&value));
             let event = match next_event(value, position, sequence) {
                 Ok(event) => event,
                 Err(problem) => {
@@ -103,20 +107,18 @@ pub fn read_events(
                     return out;
                 }
             };
-            // Only the last committed event is fingerprinted: hashing each one would double the
-            // cost of start-up.
-            if position == head.count && fingerprint(value) != head.tail {
+            if print.is_some_and(|print| print != head.tail) {
                 out.problem = Some(Problem::TailMismatch { event_id: position });
                 return out;
             }
             sequence.push(&event);
             out.events.push(event);
         }
-        if values.len() < committed {
+        if found < committed {
             out.problem = Some(Problem::SegmentShort {
                 index,
                 expected: committed,
-                found: values.len(),
+                found,
             });
             return out;
         }
@@ -139,8 +141,8 @@ pub fn read_segment(kv: &dyn KeyValue, head: &Head, index: u64) -> Result<Vec<Va
 }
 
 /// Decodes the event at `position` and checks it follows `sequence` (without advancing it).
-fn next_event(value: &Value, position: u64, sequence: &Sequence) -> Result<RecordedEvent, Problem> {
-    let event = decode(value).map_err(|e| match e {
+fn next_event(value: Value, position: u64, sequence: &Sequence) -> Result<RecordedEvent, Problem> {
+    let event = decode_owned(value).map_err(|e| match e {
         StoredEventError::UnknownType(event_type) => Problem::UnknownEventType {
             position,
             event_type,
