@@ -64,21 +64,32 @@ pub fn save_row(
 /// Makes the stored table exactly `table`: all its rows written (all or none), then the rows it
 /// does not have removed. Used by import, examples and reset.
 pub fn replace_table(kv: &dyn KeyValue, table: &TraditionalTable) -> Result<(), AppendError> {
-    let writes: Vec<(String, String)> = table
+    let writes = row_writes(table);
+    commit(kv, &writes).map_err(append_error)?;
+    remove_rows_not_in(kv, table);
+    Ok(())
+}
+
+/// The writes that store every row of `table`.
+pub fn row_writes(table: &TraditionalTable) -> Vec<(String, String)> {
+    table
         .rows()
         .map(|row| {
             let value = serde_json::to_string(row).unwrap_or_default();
             (keys::order_row(row.order_id), value)
         })
-        .collect();
-    commit(kv, &writes).map_err(append_error)?;
-    let keep: BTreeSet<&String> = writes.iter().map(|(key, _)| key).collect();
+        .collect()
+}
+
+/// Removes the stored rows of orders `table` does not have.
+pub fn remove_rows_not_in(kv: &dyn KeyValue, table: &TraditionalTable) {
     for key in row_keys(kv) {
-        if !keep.contains(&key) {
+        let keep =
+            matches!(keys::classify(&key), Some(KeyKind::OrderRow(id)) if table.row(id).is_some());
+        if !keep {
             kv.remove(&key);
         }
     }
-    Ok(())
 }
 
 /// Rebuilds a missing table from the events, as start-up does when rows are gone but events exist.

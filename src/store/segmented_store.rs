@@ -104,7 +104,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
         }
         if self.recovery.log_damaged() {
             let events = self.events.clone();
-            self.write_new_log(&events)?;
+            self.write_new_log(&events, &[])?;
         }
         for key in std::mem::take(&mut self.damaged_keys) {
             self.kv.remove(&key);
@@ -206,8 +206,13 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
         Ok(stamped)
     }
 
-    /// Writes `events` as a whole new log under a fresh epoch and switches to it.
-    fn write_new_log(&mut self, events: &[RecordedEvent]) -> Result<(), AppendError> {
+    /// Writes `events` as a whole new log under a fresh epoch and switches to it; `extra` writes
+    /// (table rows) follow the head in the same all-or-nothing commit.
+    pub(super) fn write_new_log(
+        &mut self,
+        events: &[RecordedEvent],
+        extra: &[(String, String)],
+    ) -> Result<(), AppendError> {
         let mut sequence = Sequence::default();
         for event in events {
             sequence
@@ -216,7 +221,8 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
             sequence.push(event);
         }
         let values: Vec<Value> = events.iter().map(encode).collect();
-        let (head, writes) = plan_new_log(&self.kv, &values);
+        let (head, mut writes) = plan_new_log(&self.kv, &values);
+        writes.extend_from_slice(extra);
         commit(&self.kv, &writes).map_err(append_error)?;
         // The old generation is garbage now, unless it is the only copy of damaged data.
         if !self.recovery.log_damaged() || self.backup_kept() {
@@ -267,7 +273,7 @@ impl<K: KeyValue + Clone> EventStore for SegmentedStore<K> {
         if self.recovery.log_damaged() && !self.backup_kept() {
             return Err(AppendError::NeedsDecision);
         }
-        self.write_new_log(events)
+        self.write_new_log(events, &[])
     }
 
     fn refresh(&mut self) -> Refresh {

@@ -3,7 +3,7 @@
 use super::keys::{self, KeyKind};
 use super::kv::KeyValue;
 use super::{orders_table, AppendError, Problem, SegmentedStore};
-use crate::domain::{OrderRow, TraditionalTable};
+use crate::domain::{OrderRow, RecordedEvent, TraditionalTable};
 
 impl<K: KeyValue + Clone> SegmentedStore<K> {
     /// The stored traditional table (re-read from storage: another tab may have changed it).
@@ -19,16 +19,43 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
     /// Makes the stored table exactly `table` (import, examples, reset). An explicit user
     /// choice: it may replace unreadable rows, whose raw data is in the backup.
     pub fn replace_table(&mut self, table: &TraditionalTable) -> Result<(), AppendError> {
-        let damaged_rows = self.damaged_keys.iter().any(|k| k.contains("/orders/"));
+        self.check_rows_replaceable()?;
+        orders_table::replace_table(&self.kv, table)?;
+        self.forget_damaged_rows();
+        Ok(())
+    }
+
+    /// Replaces the log and the table together (import, examples, reset): the new segments, the
+    /// head and every row in one all-or-nothing write, so a full quota leaves both databases
+    /// exactly as they were. Rows of orders `table` lacks are removed afterwards.
+    pub fn replace_all_with_table(
+        &mut self,
+        events: &[RecordedEvent],
+        table: &TraditionalTable,
+    ) -> Result<(), AppendError> {
+        if self.recovery.log_damaged() && !self.backup_kept() {
+            return Err(AppendError::NeedsDecision);
+        }
+        self.check_rows_replaceable()?;
+        self.write_new_log(events, &orders_table::row_writes(table))?;
+        orders_table::remove_rows_not_in(&self.kv, table);
+        self.forget_damaged_rows();
+        Ok(())
+    }
+
+    fn check_rows_replaceable(&self) -> Result<(), AppendError> {
+        let damaged_rows = self.damaged_keys.iter().any(|k| is_row(k));
         if damaged_rows && !self.backup_kept() {
             return Err(AppendError::NeedsDecision);
         }
-        orders_table::replace_table(&self.kv, table)?;
-        self.damaged_keys.retain(|k| !k.contains("/orders/"));
+        Ok(())
+    }
+
+    fn forget_damaged_rows(&mut self) {
+        self.damaged_keys.retain(|k| !is_row(k));
         self.recovery
             .problems
             .retain(|p| !matches!(p, Problem::RowUnreadable { .. }));
-        Ok(())
     }
 
     /// Every backup key of damaged data, oldest first (their names sort by time).
@@ -56,4 +83,8 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
             self.kv.remove(key);
         }
     }
+}
+
+fn is_row(key: &str) -> bool {
+    matches!(keys::classify(key), Some(KeyKind::OrderRow(_)))
 }
