@@ -18,7 +18,7 @@ use serde_json::Value;
 
 /// The only head format this build reads and writes.
 pub const HEAD_FORMAT: u32 = 1;
-/// Events per segment for new logs: an append rewrites at most one ~25 KB segment.
+/// Events per segment for new logs: an append rewrites at most one segment of ~10,000 characters.
 pub const SEGMENT_SIZE: u32 = 128;
 /// Largest segment size a head may claim (guards against absurd foreign values).
 const MAX_SEGMENT_SIZE: u32 = 65_536;

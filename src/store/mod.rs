@@ -5,13 +5,17 @@
 //! | key | value |
 //! | --- | --- |
 //! | `log/head` | the commit record: `{"format":1,"epoch":…,"count":…,"segment_size":128,"tail":…}` |
-//! | `log/seg/{epoch}/{n}` | JSON array of up to 128 encoded events: event ids `n*128+1 ..= (n+1)*128` |
-//! | `orders/{order_id}` | one traditional row, overwritten in place |
+//! | `log/seg/{epoch}/{n}` | JSON array of up to 128 stored events: event ids `n*128+1 ..= (n+1)*128` |
+//! | `orders/{order_id}` | one traditional row, overwritten in place (rows are found by key scan) |
 //! | `backup/{timestamp}` | raw copy of all our keys, written when start-up finds damage |
+//!
+//! A stored event is the domain codec's event without field names:
+//! `[event_id, order_id, version, schema_version, event_type, event_data, event_timestamp]`,
+//! about 83 characters (166 bytes of quota), so about 60,000 events fit in Chromium's 10 MiB.
 //!
 //! # Appends cost O(1)
 //! An append re-reads the head, rewrites the one segment that receives the event (at most 128
-//! events, ~25 KB) and the head (~100 bytes): the same at 10 events and at 10,000. Segments are
+//! events, ~10 KB) and the head (~100 bytes): the same at 10 events and at 10,000. Segments are
 //! written first and the head last: the head is the commit point, so an interrupted write can
 //! leave uncommitted entries (ignored) but never a head counting events that are not stored.
 //! A refused write (quota) rolls back the keys already written: nothing half-written.
@@ -31,6 +35,19 @@
 //! raw values are copied to a backup key first; the valid prefix of the log is loaded; nothing
 //! damaged is rewritten or deleted until the user calls [`SegmentedStore::discard_damaged`] (or
 //! explicitly replaces the log). Meanwhile appends are refused with `NeedsDecision`.
+//!
+//! # What the page calls
+//! - start-up: [`LocalStore::open`]`(LocalStorageKv)` (or [`MemoryStore::new`] when
+//!   [`LocalStorageKv::available`] is false), then [`EventStore::events`],
+//!   [`SegmentedStore::load_table`], [`SegmentedStore::recovery`].
+//! - a command: [`SegmentedStore::append_with_row`] (events and the table's row, all or nothing).
+//! - a `storage` event whose key [`keys::is_ours`] (or has no key): [`EventStore::refresh`], then
+//!   `load_table()` again.
+//! - import / example / reset: [`SegmentedStore::replace_all_with_table`].
+//! - recovery banner: `recovery().summary()`, [`SegmentedStore::backup_download_text`],
+//!   [`SegmentedStore::discard_damaged`]; backups: `backup_keys`, `backup_text`, `delete_backup`.
+//! - storage meter: [`SegmentedStore::usage`], [`LOCAL_STORAGE_LIMIT_BYTES`],
+//!   [`estimate_origin_quota`].
 
 mod disk_event;
 mod event_store;
