@@ -29,6 +29,8 @@ pub struct ActionBarProps {
     pub tracking: AttrValue,
     pub reason: AttrValue,
     pub alert: Option<Alert>,
+    /// Presenter mode: fold the details away.
+    pub compact: bool,
     pub on_select: Callback<OrderId>,
     pub on_edit: Callback<(Field, String)>,
     pub on_pay: Callback<()>,
@@ -85,7 +87,7 @@ pub fn action_bar(props: &ActionBarProps) -> Html {
                 <p id="order-status" class="order-status">
                     if let Some(status) = &props.status {
                         <span class="field-label">{ "Status" }</span>
-                        <span class={classes!("status-badge", format!("status-{}", status.to_lowercase()))}>
+                        <span class={classes!("status-badge", format!("status-{}", status.to_ascii_lowercase()))}>
                             { status.clone() }
                         </span>
                     } else {
@@ -101,16 +103,15 @@ pub fn action_bar(props: &ActionBarProps) -> Html {
             </div>
             if let Some(alert) = &props.alert {
                 <div class="alert" key={alert.seq}>
-                    <p role="alert">
-                        <span class="alert-icon" aria-hidden="true">{ "!" }</span>
-                        { alert.text.clone() }
-                    </p>
+                    <span class="alert-icon" aria-hidden="true">{ "!" }</span>
+                    <p role="alert">{ alert.text.clone() }</p>
                     <button type="button" class="button button-quiet button-small"
                         onclick={props.on_dismiss.reform(|_| ())}>{ "Dismiss" }</button>
                 </div>
             }
-            <fieldset class="command-details">
-                <legend>{ "Details sent with Ship and Cancel order" }</legend>
+            // Open by default; presenter mode folds it away to leave the screen to the databases.
+            <details class="command-details" open={!props.compact}>
+                <summary>{ "Details sent with Ship and Cancel order" }</summary>
                 <div class="details-grid">
                     <div class="field">
                         <label for="carrier">{ "Carrier" }</label>
@@ -128,7 +129,7 @@ pub fn action_bar(props: &ActionBarProps) -> Html {
                             oninput={edit(Field::Reason)} />
                     </div>
                 </div>
-            </fieldset>
+            </details>
         </section>
     }
 }

@@ -158,19 +158,20 @@ pub fn app() -> Html {
             <main id="app">
                 <RecoveryBanner summary={recovery} {backup_available}
                     on_download={on_download_backup} on_discard={on.discard_damaged} />
-                <div class="controls">
+                <section class="controls" aria-labelledby="controls-heading">
+                    <h2 id="controls-heading" class="visually-hidden">{ "Actions" }</h2>
                     <OrderForm customer={drafts.customer.clone()} total={drafts.total.clone()}
                         {next_order_id} on_edit={on.edit.clone()} on_place={on.place} />
                     <ActionBar options={options.clone()} {selected}
                         status={order.as_ref().map(|o| AttrValue::from(o.status_label()))}
                         {allowed} carrier={drafts.carrier.clone()} tracking={drafts.tracking.clone()}
-                        reason={drafts.reason.clone()} alert={state.alert.clone()}
+                        reason={drafts.reason.clone()} alert={state.alert.clone()} compact={state.presenter}
                         on_select={on.select.clone()} on_edit={on.edit} on_pay={on.pay} on_ship={on.ship}
                         on_deliver={on.deliver} on_cancel={on.cancel} on_dismiss={on.dismiss} />
                     <ExamplesBar on_load={on.load}>
                         <ResetButton on_reset={on.reset} />
                     </ExamplesBar>
-                </div>
+                </section>
                 <p class="notice" role="status">
                     if is_empty {
                         { "Both databases are empty. Press " }<strong>{ "Place order" }</strong>

@@ -56,7 +56,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
                 onclick={Callback::from(move |_| on_select.emit(order_id))}>
                 <td class="num">{ event.event_id }</td>
                 <td class="num">{ event.order_id }</td>
-                <td><span class={classes!("type-badge", format!("type-{}", event_type.to_lowercase()))}>{ event_type }</span></td>
+                <td><span class={classes!("type-badge", format!("type-{}", event_type.to_ascii_lowercase()))}>{ event_type }</span></td>
                 <td class="col-data"><JsonView value={event.event.event_data()} /></td>
                 <td class="col-time">
                     <time datetime={format::timestamp_attr(event.event_timestamp)}>

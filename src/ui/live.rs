@@ -134,11 +134,10 @@ impl Databases {
 
     /// Replaces the whole log (reset, examples, import) and the table to match it.
     pub fn replace_all(&mut self, events: &[RecordedEvent]) -> Result<(), AppendError> {
-        self.store.replace_all(events)?;
         let table = TraditionalTable::rebuild(events);
-        let saved = self.store.replace_table(&table);
+        self.store.replace_all_with_table(events, &table)?;
         self.rederive();
-        saved
+        Ok(())
     }
 
     /// Catches up with what other tabs wrote (after a `storage` event).

@@ -40,7 +40,7 @@ pub fn order_history(props: &OrderHistoryProps) -> Html {
                 <tr key={event.event_id}>
                     <th scope="row" class="step-event">
                         <span class="step-version">{ format!("v{}", event.version) }</span>
-                        <span class={classes!("type-badge", format!("type-{}", event_type.to_lowercase()))}>{ event_type }</span>
+                        <span class={classes!("type-badge", format!("type-{}", event_type.to_ascii_lowercase()))}>{ event_type }</span>
                         <time datetime={format::timestamp_attr(event.event_timestamp)}>{ format::timestamp(event.event_timestamp) }</time>
                     </th>
                     { for FIELDS.iter().map(|field| {

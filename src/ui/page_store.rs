@@ -16,8 +16,12 @@ pub trait PageStore: EventStore {
     ) -> Result<Vec<RecordedEvent>, AppendError>;
     /// The stored traditional table, re-read from storage.
     fn load_table(&self) -> TraditionalTable;
-    /// Makes the stored table exactly `table`.
-    fn replace_table(&mut self, table: &TraditionalTable) -> Result<(), AppendError>;
+    /// Replaces the log and the table in one all-or-nothing write (import, examples, reset).
+    fn replace_all_with_table(
+        &mut self,
+        events: &[RecordedEvent],
+        table: &TraditionalTable,
+    ) -> Result<(), AppendError>;
     fn recovery(&self) -> &Recovery;
     /// The user chose to keep the valid events and drop what is damaged.
     fn discard_damaged(&mut self) -> Result<(), AppendError>;
@@ -39,8 +43,12 @@ impl<K: KeyValue + Clone> PageStore for SegmentedStore<K> {
         SegmentedStore::load_table(self)
     }
 
-    fn replace_table(&mut self, table: &TraditionalTable) -> Result<(), AppendError> {
-        SegmentedStore::replace_table(self, table)
+    fn replace_all_with_table(
+        &mut self,
+        events: &[RecordedEvent],
+        table: &TraditionalTable,
+    ) -> Result<(), AppendError> {
+        SegmentedStore::replace_all_with_table(self, events, table)
     }
 
     fn recovery(&self) -> &Recovery {

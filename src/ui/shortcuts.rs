@@ -2,7 +2,7 @@
 //! dialog is open, and when a modifier (Ctrl, Alt, Meta) is held, so browser keys keep working.
 
 use super::state::Action;
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -45,7 +45,8 @@ pub fn use_shortcuts(on_action: Callback<Action>) {
         let on_action = on_action.clone();
         let document = web_sys::window().and_then(|w| w.document());
         let listener = document.map(|document| {
-            EventListener::new(&document, "keydown", move |event| {
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&document, "keydown", options, move |event| {
                 let Some(key_event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };

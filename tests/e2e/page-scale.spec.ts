@@ -1,0 +1,54 @@
+// Scale: with 10,000 events the page stays usable. Only what is visible is rendered (50 log
+// rows a page), clicks keep working, filters and paging work, and a reload replays the log.
+// Functional assertions only: no timing is measured here (see the benchmarks for speed).
+import { test, expect, openApp } from './fixtures';
+import { button, expectEventCount, logRegion, logRows, orderSelect, placeOrder, tableRegion, tableRows } from './page-helpers';
+
+test('a 10,000-event log: paged, filterable, and a click still appends one event', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await button(page, 'Load 10,000 events').click();
+  await expectEventCount(page, '10000 events');
+  await expect(page.getByRole('status').filter({ hasText: 'Loaded 10,000 generated events.' })).toBeVisible();
+
+  // Only one page of each table is in the DOM.
+  await expect(logRows(page)).toHaveCount(50);
+  await expect(logRegion(page).getByRole('navigation', { name: 'Event log pages' })).toContainText('Page 1 of 200');
+  expect(await tableRows(page).count()).toBeLessThanOrEqual(25);
+  await expect(logRows(page).first().locator('td').first()).toHaveText('10000');
+
+  // Acting on the selected (newest) order and placing a new one append exactly one event each.
+  const orders = await orderSelect(page).locator('option').count();
+  expect(orders).toBeGreaterThan(100);
+  await placeOrder(page, 'Scale tester', '1.00');
+  await expectEventCount(page, '10001 events');
+  await expect(logRows(page).first().locator('td').nth(2)).toHaveText('OrderPlaced');
+  await expect(logRows(page).first()).toHaveClass(/is-new/);
+  await button(page, 'Pay').click();
+  await expectEventCount(page, '10002 events');
+  // The traditional table shows the page with the new order on it.
+  await expect(tableRegion(page).locator('tr.is-selected td').nth(1)).toHaveText('Scale tester');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // Paging and filtering.
+  await logRegion(page).getByRole('button', { name: 'Older' }).click();
+  await expect(logRegion(page).getByRole('navigation', { name: 'Event log pages' })).toContainText('Page 2 of 201');
+  await expect(logRows(page).first().locator('td').first()).toHaveText('9952');
+  await page.getByLabel('Filter by event type').selectOption('OrderDelivered');
+  await expect(logRegion(page).locator('.counter')).toHaveText(/^\d+ of 10002 events$/);
+  await expect(logRows(page).locator('td:nth-child(3)').first()).toHaveText('OrderDelivered');
+  const newest = Number(await orderSelect(page).inputValue());
+  await page.getByLabel('Filter by order').selectOption(String(newest));
+  await page.getByLabel('Filter by event type').selectOption('');
+  await expectEventCount(page, '2 of 10002 events');
+
+  // The history of one order is shown without replaying the others.
+  await expect(page.getByRole('region', { name: `History of order ${newest}` }).locator('tbody tr')).toHaveCount(2);
+
+  // A reload replays the stored log.
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-app-ready', 'true');
+  await expectEventCount(page, '10002 events');
+  await expect(page.getByRole('status').filter({ hasText: /Replayed 10,002 events in \d+ ms/ })).toBeVisible();
+  await expect(logRows(page)).toHaveCount(50);
+});
