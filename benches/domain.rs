@@ -8,20 +8,20 @@ use event_sourcing_demo::domain::{
     decode_log, encode_log, evolve, generate_log, Order, Projections, RecordedEvent,
     TraditionalTable,
 };
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::time::Duration;
 
 const SEED: u64 = 2024;
 
 /// The bare fold: every event through `evolve` into a map of orders, nothing else.
-fn fold_orders(events: &[RecordedEvent]) -> HashMap<u64, Order> {
-    let mut orders: HashMap<u64, Order> = HashMap::new();
+fn fold_orders(events: &[RecordedEvent]) -> BTreeMap<u64, Order> {
+    let mut orders: BTreeMap<u64, Order> = BTreeMap::new();
     for event in events {
-        let order = orders
-            .remove(&event.order_id)
-            .unwrap_or_else(|| Order::new(event.order_id));
-        orders.insert(event.order_id, evolve(order, event));
+        let slot = orders
+            .entry(event.order_id)
+            .or_insert_with(|| Order::new(event.order_id));
+        *slot = evolve(std::mem::take(slot), event);
     }
     orders
 }
