@@ -101,7 +101,10 @@ fn traditional_insert_and_update_statements() {
     let order = fold(1, &events);
     let paid = decide_and_record(&order, &Command::PayOrder, 2, Utc::now()).unwrap();
     let change = table.apply(&paid[0]);
-    assert_eq!(change.sql, "UPDATE orders SET status = 'Paid' WHERE order_id = 1;");
+    assert_eq!(
+        change.sql,
+        "UPDATE orders SET status = 'Paid' WHERE order_id = 1;"
+    );
 }
 
 #[test]

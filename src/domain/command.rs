@@ -21,14 +21,9 @@ pub enum Command {
     /// The carrier delivered the parcel.
     DeliverOrder,
     /// Cancel before shipping; a paid order is refunded.
-    CancelOrder {
-        reason: String,
-    },
+    CancelOrder { reason: String },
     /// Sent by the packaging service in the bug story: it claims the payment has a problem.
-    ReportPaymentProblem {
-        source: String,
-        detail: String,
-    },
+    ReportPaymentProblem { source: String, detail: String },
 }
 
 impl Command {

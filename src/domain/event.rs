@@ -14,9 +14,7 @@ pub enum OrderEvent {
         total_amount: Money,
     },
     /// Money was received for the order.
-    OrderPaid {
-        amount: Money,
-    },
+    OrderPaid { amount: Money },
     /// The parcel left with a carrier.
     OrderShipped {
         carrier: String,
@@ -31,10 +29,7 @@ pub enum OrderEvent {
         refund: Option<Money>,
     },
     /// Recorded by the faulty packaging step of the bug story.
-    PaymentProblemReported {
-        source: String,
-        detail: String,
-    },
+    PaymentProblemReported { source: String, detail: String },
 }
 
 impl OrderEvent {
