@@ -25,7 +25,10 @@ fn trunk_uses_the_pinned_tools() {
     let trunk = fs::read_to_string("Trunk.toml").unwrap();
     let bindgen = format!("wasm_bindgen = \"{}\"", pinned("WASM_BINDGEN_VERSION"));
     let opt = format!("wasm_opt = \"{}\"", pinned("WASM_OPT_VERSION"));
-    assert!(trunk.contains(&bindgen), "Trunk.toml must contain {bindgen}");
+    assert!(
+        trunk.contains(&bindgen),
+        "Trunk.toml must contain {bindgen}"
+    );
     assert!(trunk.contains(&opt), "Trunk.toml must contain {opt}");
 }
 

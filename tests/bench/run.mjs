@@ -41,7 +41,7 @@ const page = await measurePage({ runs: quick ? 5 : 15 });
 const wasmEnv = { CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: 'wasm-bindgen-test-runner' };
 const wasmOut =
   run('cargo', ['test', '--release', '--target', 'wasm32-unknown-unknown', '--test', 'browser_bench', '--', '--nocapture'], wasmEnv) +
-  run('cargo', ['test', '--release', '--target', 'wasm32-unknown-unknown', '--test', 'browser_store', '--', '--nocapture', 'bench_store_costs'], wasmEnv);
+  run('cargo', ['test', '--release', '--target', 'wasm32-unknown-unknown', '--test', 'browser_store', '--', '--nocapture', '--include-ignored', 'bench_store_costs'], wasmEnv);
 const grab = (re) => { const m = wasmOut.match(re); return m ? Number(m[1]) : null; };
 const wasm = {
   replay10k: grab(/BENCH wasm_replay_10000 ([\d.]+) ms/),
