@@ -55,6 +55,11 @@ test('the presenter toggle enlarges type at projector size, and is remembered', 
   await selectOrder(page, 3);
   await button(page, 'Deliver').click();
   await expect(statusCell(page, 3).locator('del')).toHaveText('Shipped');
+  // The whole traditional row fits, changed status cell included: no sideways scrolling.
+  const scroller = tableRegion(page).locator('.table-scroll');
+  expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  // And the databases start in the upper half of the screen, so the class sees them.
+  expect((await tableRegion(page).boundingBox())!.y).toBeLessThan(540);
   await expectNoA11yViolations(page, 'in presenter mode');
   await screenshot(page, 'presenter');
 

@@ -112,3 +112,25 @@ test('export JSON, reset, import it back; an invalid file leaves the log untouch
   await expect(page.getByRole('alert')).toContainText('not an event log this app can read');
   await expectEventCount(page, '10 events');
 });
+
+test('when storage is full, an action is refused with a message and nothing changes', async ({ page }) => {
+  await openApp(page);
+  await placeOrder(page);
+  // Another app on the same origin fills localStorage up to its quota.
+  await page.evaluate(() => {
+    let n = 0;
+    for (let size = 256 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try { localStorage.setItem(`someone-else/${n++}`, chunk); } catch { break; }
+      }
+    }
+  });
+  await button(page, 'Pay').click();
+  await expect(page.getByRole('alert')).toContainText('storage is full');
+  await expectEventCount(page, '1 event');
+  expect(await currentValue(statusCell(page, 1))).toBe('Placed');
+  await page.reload();
+  await expectEventCount(page, '1 event');
+  expect(await currentValue(statusCell(page, 1))).toBe('Placed');
+});

@@ -1,5 +1,6 @@
 // The side-by-side page, driven by clicks as a learner drives it: both databases change live,
 // the traditional row is overwritten (old value struck through) and the log only grows.
+import { readFileSync } from 'node:fs';
 import { test, expect, openApp, expectNoA11yViolations, screenshot } from './fixtures';
 import {
   bothDatabases, button, currentValue, eventTypes, expectEventCount, loadBlogExample, logRegion,
@@ -68,6 +69,35 @@ test('place, pay, ship and deliver: the row is overwritten in place while events
   const derived = page.getByRole('region', { name: 'Derived by replaying events' });
   await expect(derived).toContainText('Agrees with the traditional row for order 1');
   await expectNoA11yViolations(page, 'after a delivered order');
+});
+
+test('the SQL panel copies what each side ran and downloads both whole-database scripts', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  await loadBlogExample(page);
+  await selectOrder(page, 4);
+  await button(page, 'Pay').click();
+  const sql = page.getByRole('region', { name: 'SQL each side just ran' });
+  await sql.getByRole('button', { name: 'Copy traditional SQL' }).click();
+  await expect(sql.getByRole('status')).toHaveText('Copied traditional SQL.');
+  expect(await page.evaluate(() => navigator.clipboard.readText()))
+    .toBe("UPDATE orders SET status = 'Paid' WHERE order_id = 4;");
+  await sql.getByRole('button', { name: 'Copy event SQL' }).click();
+  await expect(sql.getByRole('status')).toHaveText('Copied event SQL.');
+  expect(await page.evaluate(() => navigator.clipboard.readText()))
+    .toMatch(/^INSERT INTO order_events \(event_id, order_id, .*\) VALUES \(11, 4, .*'OrderPaid', '\{"amount":31040\}'/);
+
+  const traditional = page.waitForEvent('download');
+  await sql.getByRole('button', { name: 'Download traditional.sql' }).click();
+  const table = readFileSync(await (await traditional).path(), 'utf8');
+  expect(table).toContain('CREATE TABLE orders');
+  expect(table.match(/INSERT INTO orders /g)).toHaveLength(4);
+  expect(table).not.toContain('order_events');
+  const sourced = page.waitForEvent('download');
+  await sql.getByRole('button', { name: 'Download event_sourced.sql' }).click();
+  const log = readFileSync(await (await sourced).path(), 'utf8');
+  expect(log.match(/INSERT INTO order_events /g)).toHaveLength(11);
+  expect(log).not.toContain('UPDATE');
 });
 
 test('cancel order: the reason goes into the log, the table only learns "Cancelled"', async ({ page }) => {
