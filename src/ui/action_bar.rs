@@ -60,8 +60,9 @@ pub fn action_bar(props: &ActionBarProps) -> Html {
     let button = |label: &'static str, key: &'static str, allowed: bool, cb: &Callback<()>| {
         let class = classes!("button", "button-action", allowed.then_some("is-allowed"));
         html! {
-            <button type="button" {class} aria-keyshortcuts={key} onclick={cb.reform(|_| ())}>
-                { label }<kbd aria-hidden="true">{ key }</kbd>
+            <button type="button" {class} aria-keyshortcuts={key} data-key={key} aria-label={label}
+                onclick={cb.reform(|_| ())}>
+                { label }
             </button>
         }
     };

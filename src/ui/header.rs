@@ -27,12 +27,12 @@ pub fn header(props: &HeaderProps) -> Html {
             </div>
             <div class="header-tools">
                 <button type="button" class="button button-quiet" aria-pressed={props.presenter.to_string()}
-                    aria-keyshortcuts="f" onclick={toggle}>
-                    { "Presenter mode" }<kbd aria-hidden="true">{ "f" }</kbd>
+                    aria-keyshortcuts="f" data-key="f" aria-label="Presenter mode" onclick={toggle}>
+                    { "Presenter mode" }
                 </button>
                 <button type="button" class="button button-quiet" aria-keyshortcuts="?"
-                    aria-haspopup="dialog" onclick={help}>
-                    { "Keyboard shortcuts" }<kbd aria-hidden="true">{ "?" }</kbd>
+                    data-key="?" aria-label="Keyboard shortcuts" aria-haspopup="dialog" onclick={help}>
+                    { "Keyboard shortcuts" }
                 </button>
             </div>
         </header>

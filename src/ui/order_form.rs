@@ -48,8 +48,9 @@ pub fn order_form(props: &OrderFormProps) -> Html {
                 <input id="total-amount" type="text" inputmode="decimal" autocomplete="off"
                     value={props.total.clone()} oninput={edit(Field::Total)} />
             </div>
-            <button type="submit" class="button button-primary" aria-keyshortcuts="n">
-                { "Place order" }<kbd aria-hidden="true">{ "n" }</kbd>
+            <button type="submit" class="button button-primary" aria-keyshortcuts="n" data-key="n"
+                aria-label="Place order">
+                { "Place order" }
             </button>
         </form>
     }
