@@ -60,7 +60,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
                 <td class="col-data"><JsonView value={event.event.event_data()} /></td>
                 <td class="col-time">
                     <time datetime={format::timestamp_attr(event.event_timestamp)}>
-                        { format::timestamp(event.event_timestamp) }
+                        { format::timestamp_html(event.event_timestamp) }
                     </time>
                 </td>
             </tr>
@@ -85,7 +85,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
                 on_clear={props.on_clear_filters.clone()} />
             <div class="table-scroll" tabindex="0" role="group" aria-labelledby="log-heading">
                 <table class="data-table">
-                    <thead><tr>{ for COLUMNS.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
+                    <thead><tr>{ for COLUMNS.iter().map(|c| html! { <th scope="col">{ format::column_header(c) }</th> }) }</tr></thead>
                     <tbody>
                         if page.rows.is_empty() {
                             <tr class="empty-row"><td colspan="5">{ empty_text }</td></tr>

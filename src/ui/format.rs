@@ -1,4 +1,4 @@
-//! How values are written on screen. Pure string formatting, no markup.
+//! How values are written on screen: text, and a little markup where text needs break points.
 
 use crate::domain::Order;
 use chrono::{DateTime, Datelike, Timelike, Utc};
@@ -15,6 +15,24 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
         at.minute(),
         at.second()
     )
+}
+
+/// A column name for a table header, with a line-break opportunity after each underscore so
+/// narrow screens break "total_amount" as "total_ / amount" (the text itself is unchanged).
+pub fn column_header(name: &str) -> yew::Html {
+    let parts = name.split_inclusive('_').map(|part| {
+        yew::html! { <>{ part.to_string() }if part.ends_with('_') { <wbr /> }</> }
+    });
+    yew::html! { <>{ for parts }</> }
+}
+
+/// A timestamp as two unbreakable halves, date and time, so it only ever wraps between them.
+pub fn timestamp_html(at: DateTime<Utc>) -> yew::Html {
+    let text = timestamp(at);
+    let (date, time) = text.split_once(' ').unwrap_or((&text, ""));
+    yew::html! {
+        <><span class="nowrap">{ date.to_string() }</span>{ " " }<span class="nowrap">{ time.to_string() }</span></>
+    }
 }
 
 /// A timestamp for a `<time datetime>` attribute.

@@ -72,7 +72,7 @@ pub fn traditional_table(props: &TraditionalTableProps) -> Html {
             </div>
             <div class="table-scroll" tabindex="0" role="group" aria-labelledby="table-heading">
                 <table class="data-table">
-                    <thead><tr>{ for COLUMNS.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
+                    <thead><tr>{ for COLUMNS.iter().map(|c| html! { <th scope="col">{ format::column_header(c) }</th> }) }</tr></thead>
                     <tbody>
                         if page.rows.is_empty() {
                             <tr class="empty-row"><td colspan="5">
@@ -104,6 +104,9 @@ fn cell(row: &OrderRow, column: &str, changes: &[&RowChange], seq: u64) -> Html 
         .find(|o| o.column == column);
     let numeric = matches!(column, "order_id" | "total_amount").then_some("num");
     match overwritten {
+        None if column == "order_date" => html! {
+            <td class="col-order_date">{ format::timestamp_html(row.order_date) }</td>
+        },
         None => html! { <td class={classes!(numeric, format!("col-{column}"))}>{ value }</td> },
         Some(o) => html! {
             <td class={classes!(numeric, format!("col-{column}"), "is-changed")}>

@@ -33,6 +33,7 @@ test('on a 390 px phone the two databases stack and the page never scrolls sidew
     expect(box!.x + box!.width, name).toBeLessThanOrEqual(390);
   }
   await expectNoA11yViolations(page, 'on a phone');
+  await tableRegion(page).scrollIntoViewIfNeeded();
   await screenshot(page, 'phone');
   await page.screenshot({ path: 'test-results/screenshots/phone-full.png', fullPage: true });
 });
