@@ -27,6 +27,7 @@ mod shortcuts;
 mod shortcuts_help;
 mod sql_panel;
 pub mod state;
+mod state_log;
 mod storage_panel;
 mod storage_sync;
 mod timing;
