@@ -2,25 +2,33 @@
 //! small components; every callback it hands out dispatches an action (see `handlers.rs`).
 
 use super::action_bar::{ActionBar, Allowed};
+use super::bug_story::{use_find_culprit, BugStory};
+use super::bug_story_view::BugStoryView;
 use super::confirm_dialog::ConfirmDialog;
 use super::derived_state::DerivedState;
 use super::dom;
 use super::event_log::EventLog;
+use super::examples::Example;
 use super::examples_bar::ExamplesBar;
 use super::handlers::use_handlers;
 use super::header::Header;
+use super::lesson::{lesson_launcher, LessonBar};
 use super::order_form::OrderForm;
 use super::order_history::OrderHistory;
 use super::page_store::PageStore;
 use super::preferences;
 use super::recovery_banner::RecoveryBanner;
+use super::replay_debugger::ReplayDebugger;
 use super::reset_button::ResetButton;
+use super::share::{share_alert, use_share_link, SharePanel};
+use super::share_state::ShareInbox;
 use super::shortcuts::use_shortcuts;
 use super::shortcuts_help::ShortcutsHelp;
 use super::sql_panel::{Script, SqlPanel};
-use super::state::{AppState, Pending};
+use super::state::{Action, AppState, Pending};
 use super::storage_panel::{Export, StoragePanel};
 use super::storage_sync::use_storage_sync;
+use super::time_travel::TimeTravelPanel;
 use super::traditional_table::TraditionalTableView;
 use super::update_banner::UpdateBanner;
 use super::views;
@@ -39,6 +47,19 @@ pub fn app() -> Html {
     let on = use_handlers(state.dispatcher());
     use_shortcuts(state.dispatcher().into());
     use_storage_sync(on.catch_up.clone());
+    // Replay, bug story, lesson and share: one dispatcher for any action, and stable callbacks.
+    let d = state.dispatcher();
+    let on_any = use_callback(d.clone(), |action: Action, d| d.dispatch(action));
+    let on_time = use_callback(d.clone(), |a, d| d.dispatch(Action::TimeTravel(a)));
+    let on_debug = use_callback(d.clone(), |a, d| d.dispatch(Action::Debugger(a)));
+    let on_bug_story = use_callback(d.clone(), |(), d| {
+        d.dispatch(Action::Load(Example::BugStory))
+    });
+    let on_dismiss_share = use_callback(d.clone(), |(), d| d.dispatch(Action::DismissShareError));
+    let on_share_link = use_callback(d, |f: String, d| d.dispatch(Action::OpenShareLink(f)));
+    use_share_link(on_share_link);
+    let on_find_culprit = use_find_culprit(state.db.clone(), on_any.clone(), false);
+    let on_skip_culprit = use_find_culprit(state.db.clone(), on_any.clone(), true);
     use_effect_with((), |_| preferences::mark_ready());
     use_effect_with(state.presenter, |on| preferences::set_presenter(*on));
 
@@ -112,6 +133,15 @@ pub fn app() -> Html {
             history(&own, id)
         })
     };
+    let story = {
+        let db = db.clone();
+        use_memo(revision, move |_| BugStoryView::of(&db.0.borrow()))
+    };
+    let culprit = story.as_ref().as_ref().map(|s| s.culprit.event_id);
+    let culprit_skipped = story
+        .as_ref()
+        .as_ref()
+        .is_some_and(|s| state.debugger.is_skipped(&s.culprit));
     let new_ids = use_memo(state.last_change.clone(), |change| {
         change.as_ref().map_or_else(Vec::new, |c| {
             c.accepted.events.iter().map(|e| e.event_id).collect()
@@ -126,11 +156,13 @@ pub fn app() -> Html {
     let overwritten_count = borrowed.overwritten();
     let next_order_id = borrowed.next_order_id();
     let is_empty = borrowed.events().is_empty();
+    let own_events = borrowed.events().len();
     let recovery = borrowed.recovery_summary().map(AttrValue::from);
     let backup_available = borrowed.backup().is_some();
     drop(borrowed);
     let allowed = allowed_actions(order.as_ref());
     let drafts = &state.drafts;
+    let share_question = state.share.question(own_events);
     let (question, detail, confirm_label) = match &state.pending {
         Some(Pending::Reset) => (
             Some("Delete every order and every event?"),
@@ -147,6 +179,10 @@ pub fn app() -> Html {
             "The file was checked against the rules. The events in the log now will be deleted.",
             "Replace the log",
         ),
+        Some(Pending::Shared) => {
+            let (detail, label) = ShareInbox::detail(own_events);
+            (Some(share_question.as_str()), detail, label)
+        }
         None => (None, "", ""),
     };
 
@@ -170,6 +206,7 @@ pub fn app() -> Html {
                         on_deliver={on.deliver} on_cancel={on.cancel} on_dismiss={on.dismiss} />
                     <ExamplesBar on_load={on.load}>
                         <ResetButton on_reset={on.reset} />
+                        { lesson_launcher(state.lesson, &on_any) }
                     </ExamplesBar>
                 </section>
                 <p class="notice" role="status">
@@ -180,6 +217,7 @@ pub fn app() -> Html {
                         { notice.clone() }
                     }
                 </p>
+                { share_alert(state.share.error.as_deref(), &on_dismiss_share) }
                 <div id="databases" class="databases" tabindex="-1">
                     <TraditionalTableView page={table_page} {selected} change={state.last_change.clone()}
                         {overwritten_count} on_select={on.select.clone()} on_page={on.table_page} />
@@ -191,7 +229,13 @@ pub fn app() -> Html {
                     <DerivedState {order} {row} {event_count} />
                     <SqlPanel change={state.last_change.clone()} {make_script} />
                 </div>
-                <OrderHistory order_id={selected} {steps} />
+                <OrderHistory order_id={selected} steps={steps.clone()} />
+                <TimeTravelPanel db={db.clone()} {revision} travel={state.time_travel.clone()} on_action={on_time} />
+                <BugStory view={story} {culprit_skipped}
+                    on_run={on_bug_story} on_find={on_find_culprit} on_skip={on_skip_culprit} />
+                <ReplayDebugger order_id={selected} steps={steps.clone()} debugger={state.debugger.clone()}
+                    log_len={own_events} {culprit} on_action={on_debug} />
+                <SharePanel db={db.clone()} {revision} />
                 <StoragePanel persistent={state.persistent} {revision} {measure}
                     import_error={state.import_error.clone().map(AttrValue::from)}
                     {on_export} on_import={on.import} />
@@ -204,6 +248,7 @@ pub fn app() -> Html {
                     { "Based on the blog post “Event Sourcing – Moving out of traditions”. Everything runs in your browser; nothing is sent anywhere." }
                 </p>
             </footer>
+            <LessonBar lesson={state.lesson} db={db.clone()} on_action={on_any} />
         </div>
     }
 }

@@ -3,8 +3,12 @@
 //! state, record, append, and apply the new events to the projections and the traditional table.
 
 use super::examples::Example;
+use super::lesson_state::{Lesson, LessonAction};
 use super::live::{Accepted, Databases, SharedDatabases};
 use super::page_store::PageStore;
+use super::replay_debugger_state::{Debugger, DebuggerAction};
+use super::share_state::ShareInbox;
+use super::time_travel_state::{TimeTravel, TimeTravelAction};
 use super::timing;
 use crate::domain::{Command, Money, OrderId, RecordedEvent};
 use chrono::Utc;
@@ -81,6 +85,8 @@ pub enum Pending {
     Load(Example),
     /// A checked log file, waiting to replace the current log.
     Import(Rc<Vec<RecordedEvent>>),
+    /// A share link's scenario (kept in `AppState::share`), replacing the visitor's log.
+    Shared,
 }
 
 /// The last accepted command: what both databases just did, for highlights and the SQL panel.
@@ -119,6 +125,14 @@ pub struct AppState {
     pub presenter: bool,
     pub help_open: bool,
     pub pending: Option<Pending>,
+    /// The timeline over the whole log.
+    pub time_travel: TimeTravel,
+    /// The replay debugger's open step and skipped events.
+    pub debugger: Debugger,
+    /// The guided lesson's step.
+    pub lesson: Lesson,
+    /// A share link waiting for an answer, or why it was refused.
+    pub share: ShareInbox,
 }
 
 pub enum Action {
@@ -151,6 +165,12 @@ pub enum Action {
     DismissAlert,
     /// Another tab appended: apply what is new.
     CatchUp,
+    TimeTravel(TimeTravelAction),
+    Debugger(DebuggerAction),
+    Lesson(LessonAction),
+    /// The address's fragment, which may be a share link: checked, then (after asking) loaded.
+    OpenShareLink(String),
+    DismissShareError,
 }
 
 impl AppState {
@@ -177,6 +197,10 @@ impl AppState {
             presenter,
             help_open: false,
             pending: None,
+            time_travel: TimeTravel::default(),
+            debugger: Debugger::default(),
+            lesson: Lesson::default(),
+            share: ShareInbox::default(),
         };
         if let Some(id) = selected {
             state.select(id);
@@ -222,10 +246,31 @@ impl AppState {
                 Some(Pending::Load(example)) if yes => self.load(example),
                 Some(Pending::Reset) if yes => self.reset(),
                 Some(Pending::Import(events)) if yes => self.import(&events),
+                Some(Pending::Shared) if yes => {
+                    if let Some(events) = self.share.take() {
+                        self.import(&events);
+                    }
+                }
+                Some(Pending::Shared) => drop(self.share.take()),
                 _ => {}
             },
             Action::DismissAlert => self.alert = None,
             Action::CatchUp => self.catch_up(),
+            Action::TimeTravel(action) => {
+                let db = self.db.0.borrow();
+                self.time_travel.apply(action, db.events());
+            }
+            Action::Debugger(action) => {
+                let db = self.db.0.borrow();
+                self.debugger.apply(action, db.events());
+            }
+            Action::Lesson(action) => self.lesson.apply(action, super::lesson_steps::STEPS.len()),
+            Action::OpenShareLink(fragment) => {
+                if self.share.receive(&fragment) {
+                    self.pending = Some(Pending::Shared);
+                }
+            }
+            Action::DismissShareError => self.share.error = None,
         }
     }
 
