@@ -68,9 +68,12 @@ test.describe('a new deployment', () => {
 
     await page.reload(); // the browser checks sw.js on navigation and installs the new version
     await expect(page.getByText('A new version of this app is ready.')).toBeVisible();
+    // The page reloads itself once the new version has taken over: a marker left on the old
+    // page's window is gone after that reload.
+    await page.evaluate(() => { (window as any).__beforeUpdate = true; });
     await page.getByRole('button', { name: 'Update now' }).click();
-    await page.waitForEvent('load');
-    await expect(page.locator('body')).toHaveAttribute('data-app-ready', 'true');
+    await expect.poll(() => page.evaluate(() => !(window as any).__beforeUpdate
+      && document.body.dataset.appReady === 'true').catch(() => false), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => appCaches(page)).toEqual([`${firstCache}next`]);
     await expect(page.getByText('A new version of this app is ready.')).toHaveCount(0);
   });
