@@ -75,7 +75,7 @@ out.push(`Written by \`.ci/bench\` on ${new Date().toISOString().slice(0, 10)}. 
 out.push('## Budgets', '', '| budget | limit | measured | |', '| --- | --- | --- | --- |');
 for (const b of budgets) out.push(`| ${b.name} | ${b.limit} | ${b.value} | ${b.pass ? 'pass' : '**FAIL**'} |`);
 out.push('', '## Transfer size of `dist/`', '', '| file | raw | gzip | brotli |', '| --- | ---: | ---: | ---: |');
-for (const f of sizes) out.push(`| ${f.path.replace(/-[0-9a-f]{16}/, '-…')} | ${kb(f.raw)} KB | ${kb(f.gzip)} KB | ${kb(f.brotli)} KB |`);
+for (const f of sizes) out.push(`| ${f.path.replace(/-[0-9a-f]{12,16}(?=[._])/, '-…')} | ${kb(f.raw)} KB | ${kb(f.gzip)} KB | ${kb(f.brotli)} KB |`);
 out.push(`| **total** | ${kb(total.raw)} KB | **${kb(total.gzip)} KB** | ${kb(total.brotli)} KB |`);
 out.push('', '## In the browser (release build, headless Chromium)', '', '| measurement | 0 / 10 events | 1,000 events | 10,000 events |', '| --- | ---: | ---: | ---: |');
 out.push(`| start-up: navigation to first render of the app | ${ms(page.startup[0])} | ${ms(page.startup[1000])} | ${ms(page.startup[10000])} |`);
