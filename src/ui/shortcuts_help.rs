@@ -20,6 +20,21 @@ pub const SHORTCUTS: [(&str, &str); 10] = [
     ("Esc", "Close a dialog"),
 ];
 
+/// Keys handled by the timeline (time_travel.rs) and the lesson (lesson_keys.rs), listed here so
+/// the help names every shortcut on the page.
+pub const REPLAY_SHORTCUTS: [(&str, &str); 4] = [
+    ("[", "Timeline: one event back"),
+    ("]", "Timeline: one event forward"),
+    (
+        "Home / End",
+        "Timeline (when focused): jump to the start or the end",
+    ),
+    (
+        "← / →",
+        "Lesson: previous or next step (while the lesson is open)",
+    ),
+];
+
 #[derive(Properties, PartialEq)]
 pub struct ShortcutsHelpProps {
     pub open: bool,
@@ -34,7 +49,7 @@ pub fn shortcuts_help(props: &ShortcutsHelpProps) -> Html {
             <h2 id="shortcuts-title">{ "Keyboard shortcuts" }</h2>
             <p>{ "Shortcuts work anywhere except while typing in a field. Tab moves between controls; Enter in Customer or Total amount places the order." }</p>
             <dl class="shortcut-list">
-                { for SHORTCUTS.iter().map(|(key, what)| html! {
+                { for SHORTCUTS.iter().chain(REPLAY_SHORTCUTS.iter()).map(|(key, what)| html! {
                     <div class="shortcut"><dt><kbd>{ *key }</kbd></dt><dd>{ *what }</dd></div>
                 }) }
             </dl>
