@@ -4,7 +4,7 @@
 
 use super::examples::Example;
 use super::lesson_state::{Lesson, LessonAction};
-use super::live::{Accepted, Databases, SharedDatabases};
+use super::live::{Accepted, Databases, Refused, SharedDatabases};
 use super::page_store::PageStore;
 use super::replay_debugger_state::{Debugger, DebuggerAction};
 use super::share_state::ShareInbox;
@@ -327,6 +327,11 @@ impl AppState {
                 true
             }
             Err(refused) => {
+                // A store refusal (another tab got there first) has re-read the fresh state:
+                // redraw so the learner sees it beside the explanation.
+                if matches!(refused, Refused::Store(_)) {
+                    self.changed();
+                }
                 self.refuse(refused.to_string());
                 false
             }
