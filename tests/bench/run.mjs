@@ -22,10 +22,10 @@ function run(cmd, args, env = {}) {
 
 // 1. Transfer size of every file in dist/.
 const files = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? files(join(d, n)) : [join(d, n)]));
-const sizes = files('dist').sort().map((path) => {
+const sizes = files(process.env.BENCH_DIST ?? 'dist').sort().map((path) => {
   const bytes = readFileSync(path);
   return {
-    path: path.replace(/^dist\//, ''),
+    path: path.replace(/^[^/]+\//, ''),
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
@@ -49,8 +49,8 @@ const wasm = {
   parse10k: grab(/BENCH wasm_parse_10000 ([\d.]+) ms/),
   append: [10, 1000, 10000].map((n) => grab(new RegExp(`append at ${n} events: ([\\d.]+) ms`))),
   bytesPerEvent: grab(/= (\d+) bytes per event/),
-  fit: grab(/about (\d+) \(±256\)/),
-  limit: grab(/limit (\d+) bytes\)/),
+  fit: grab(/events that fit in localStorage \(\d+ bytes\): (\d+) fit/),
+  limit: grab(/events that fit in localStorage \((\d+) bytes\)/),
 };
 
 // 4. The same replay natively (criterion).
