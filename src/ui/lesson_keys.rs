@@ -1,4 +1,4 @@
-//! Whether a key press is meant as a shortcut: the same rules as the page's own shortcuts, so
+//! Whether a key press is meant as a shortcut, one rule for the page's shortcuts (shortcuts.rs), so
 //! the lesson's arrows and the timeline's `[` `]` never fire while someone types or chooses in
 //! a field, while a dialog is open, or with Ctrl, Alt or Meta held.
 

@@ -1,6 +1,7 @@
 //! Single-key shortcuts for the actions. Ignored while the learner types in a field, while a
 //! dialog is open, and when a modifier (Ctrl, Alt, Meta) is held, so browser keys keep working.
 
+use super::lesson_keys::is_shortcut;
 use super::state::Action;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -22,22 +23,6 @@ pub fn action_for(key: &str) -> Option<Action> {
     })
 }
 
-/// Whether a key press aimed at `target` is someone typing (or choosing) rather than a shortcut.
-fn is_typing(target: Option<web_sys::EventTarget>) -> bool {
-    let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
-        return false;
-    };
-    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || element.is_content_editable()
-}
-
-fn dialog_open() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("dialog[open]").ok().flatten())
-        .is_some()
-}
-
 /// Listens for shortcuts on the whole document while the app is mounted.
 #[hook]
 pub fn use_shortcuts(on_action: Callback<Action>) {
@@ -50,13 +35,7 @@ pub fn use_shortcuts(on_action: Callback<Action>) {
                 let Some(key_event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
-                if key_event.ctrl_key()
-                    || key_event.alt_key()
-                    || key_event.meta_key()
-                    || key_event.default_prevented()
-                    || is_typing(key_event.target())
-                    || dialog_open()
-                {
+                if !is_shortcut(key_event) {
                     return;
                 }
                 if let Some(action) = action_for(&key_event.key()) {
