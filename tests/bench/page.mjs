@@ -49,7 +49,7 @@ async function clickToPaint(page) {
 }
 
 export async function measurePage({ runs }) {
-  const server = spawn('node', ['tests/e2e/serve.mjs', String(PORT), 'dist'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn('node', ['tests/e2e/serve.mjs', String(PORT), process.env.BENCH_DIST ?? 'dist'], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve) => server.stdout.once('data', resolve));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   const result = { browserVersion: browser.version(), startup: {}, click: {}, memory: {} };
