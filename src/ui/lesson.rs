@@ -5,15 +5,13 @@
 
 use super::bug_story;
 use super::examples::Example;
-use super::lesson_keys::is_shortcut;
+use super::lesson_keys::use_shortcut_keys;
 use super::lesson_state::{Lesson, LessonAction, LESSON_KEY};
 use super::lesson_steps::{Drive, STEPS};
 use super::live::SharedDatabases;
 use super::state::Action;
 use super::time_travel_state::TimeTravelAction;
-use gloo_events::{EventListener, EventListenerOptions};
 use gloo_storage::{LocalStorage, Storage};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The attribute that outlines the part of the page a step talks about. An attribute rather
@@ -52,7 +50,11 @@ pub struct LessonBarProps {
 #[function_component(LessonBar)]
 pub fn lesson_bar(props: &LessonBarProps) -> Html {
     use_remembered_step(props.lesson, props.on_action.clone());
-    use_arrow_keys(props.lesson.step().is_some(), props.on_action.clone());
+    use_shortcut_keys(
+        props.lesson.step().is_some(),
+        lesson_key,
+        props.on_action.clone(),
+    );
     {
         let (db, on_action) = (props.db.clone(), props.on_action.clone());
         use_effect_with(props.lesson.step(), move |step| {
@@ -168,35 +170,11 @@ fn use_remembered_step(lesson: Lesson, on_action: Callback<Action>) {
     });
 }
 
-/// Left and right arrows move through the lesson while it runs.
-#[hook]
-fn use_arrow_keys(active: bool, on_action: Callback<Action>) {
-    use_effect_with((active, on_action), |(active, on_action)| {
-        let on_action = on_action.clone();
-        let listener = active
-            .then(|| web_sys::window().and_then(|w| w.document()))
-            .flatten()
-            .map(|document| {
-                EventListener::new_with_options(
-                    &document,
-                    "keydown",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |event| {
-                        let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                            return;
-                        };
-                        let action = match key.key().as_str() {
-                            "ArrowRight" => LessonAction::Next,
-                            "ArrowLeft" => LessonAction::Previous,
-                            _ => return,
-                        };
-                        if is_shortcut(key) {
-                            key.prevent_default();
-                            on_action.emit(Action::Lesson(action));
-                        }
-                    },
-                )
-            });
-        move || drop(listener)
-    });
+/// Left and right arrows move through the lesson while it is open.
+fn lesson_key(key: &str) -> Option<Action> {
+    match key {
+        "ArrowRight" => Some(Action::Lesson(LessonAction::Next)),
+        "ArrowLeft" => Some(Action::Lesson(LessonAction::Previous)),
+        _ => None,
+    }
 }

@@ -2,7 +2,9 @@
 //! the lesson's arrows and the timeline's `[` `]` never fire while someone types or chooses in
 //! a field, while a dialog is open, or with Ctrl, Alt or Meta held.
 
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
+use yew::prelude::*;
 
 pub fn is_shortcut(event: &web_sys::KeyboardEvent) -> bool {
     !(event.ctrl_key()
@@ -26,4 +28,37 @@ fn dialog_open() -> bool {
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("dialog[open]").ok().flatten())
         .is_some()
+}
+
+/// Listens for key presses on the whole document while `active`: a key that `action_for` knows
+/// becomes an action, unless `is_shortcut` says the learner is typing, a dialog is open or a
+/// modifier is held. One hook for the page's shortcuts, the lesson's arrows and the timeline.
+#[hook]
+pub fn use_shortcut_keys<A: 'static>(
+    active: bool,
+    action_for: fn(&str) -> Option<A>,
+    on_action: Callback<A>,
+) {
+    use_effect_with((active, on_action), move |(active, on_action)| {
+        let on_action = on_action.clone();
+        let listener = active
+            .then(|| web_sys::window().and_then(|w| w.document()))
+            .flatten()
+            .map(|document| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&document, "keydown", options, move |event| {
+                    let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let Some(action) = action_for(&key.key()) else {
+                        return;
+                    };
+                    if is_shortcut(key) {
+                        key.prevent_default();
+                        on_action.emit(action);
+                    }
+                })
+            });
+        move || drop(listener)
+    });
 }

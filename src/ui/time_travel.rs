@@ -11,7 +11,6 @@ use super::time_travel_state::{
     position_text, SnapshotCache, TimeTravel, TimeTravelAction, SPEEDS,
 };
 use super::time_travel_view::TimeView;
-use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Interval;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -38,7 +37,7 @@ pub fn time_travel_panel(props: &TimeTravelProps) -> Html {
         travel.speed().interval_ms,
         props.on_action.clone(),
     );
-    use_step_keys(props.on_action.clone());
+    super::lesson_keys::use_shortcut_keys(true, step_key, props.on_action.clone());
 
     // A page the learner chose, remembered with the position it was chosen at: moving the
     // timeline goes back to following the current event.
@@ -189,32 +188,10 @@ fn use_playback(playing: bool, interval: u32, on_action: Callback<TimeTravelActi
 }
 
 /// `[` and `]` step the timeline from anywhere, except while typing or in a dialog.
-#[hook]
-fn use_step_keys(on_action: Callback<TimeTravelAction>) {
-    use_effect_with(on_action, |on_action| {
-        let on_action = on_action.clone();
-        let document = web_sys::window().and_then(|w| w.document());
-        let listener = document.map(|document| {
-            EventListener::new_with_options(
-                &document,
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                move |event| {
-                    let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    let step = match key.key().as_str() {
-                        "[" => -1,
-                        "]" => 1,
-                        _ => return,
-                    };
-                    if super::lesson_keys::is_shortcut(key) {
-                        key.prevent_default();
-                        on_action.emit(TimeTravelAction::Step(step));
-                    }
-                },
-            )
-        });
-        move || drop(listener)
-    });
+fn step_key(key: &str) -> Option<TimeTravelAction> {
+    match key {
+        "[" => Some(TimeTravelAction::Step(-1)),
+        "]" => Some(TimeTravelAction::Step(1)),
+        _ => None,
+    }
 }
