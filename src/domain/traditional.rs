@@ -55,6 +55,14 @@ pub struct TraditionalTable {
 }
 
 impl TraditionalTable {
+    /// The table as stored: these rows, keyed by their order id, with no history of changes.
+    pub fn from_rows(rows: impl IntoIterator<Item = OrderRow>) -> Self {
+        TraditionalTable {
+            rows: rows.into_iter().map(|row| (row.order_id, row)).collect(),
+            overwritten_count: 0,
+        }
+    }
+
     /// Runs the `INSERT` (for `OrderPlaced`) or in-place `UPDATE` (for everything else) that a
     /// CRUD app runs for the same accepted action, and says what that did.
     ///

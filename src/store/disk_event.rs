@@ -8,10 +8,12 @@
 //! [17, 4, 2, 2, "OrderPaid", {"amount": 4990}, "2024-05-01T09:17:00Z"]
 //! ```
 //! = `[event_id, order_id, version, schema_version, event_type, event_data, event_timestamp]`.
-//! Reading rebuilds the codec's object and lets the codec decode it, so every check and every
+//! Reading hands the seven values to the codec's `decode_parts`, so every check and every
 //! upcast of the codec applies to stored events too.
 
-use crate::domain::{decode_event_value, encode_event_value, DecodeProblem, RecordedEvent};
+use crate::domain::{
+    decode_parts, encode_event_value, DecodeError, DecodeProblem, EventParts, RecordedEvent,
+};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -76,14 +78,33 @@ pub fn decode_owned(value: Value) -> Result<RecordedEvent, StoredEventError> {
             )))
         }
     };
-    let object: Map<String, Value> = FIELDS
-        .iter()
-        .zip(items)
-        .map(|(name, item)| (name.to_string(), item))
-        .collect();
-    decode_event_value(&Value::Object(object)).map_err(|e| match e.problem {
+    let [event_id, order_id, version, schema_version, event_type, event_data, event_timestamp] =
+        <[Value; 7]>::try_from(items).unwrap_or_else(|_| unreachable!("length checked above"));
+    let malformed = |error: DecodeError| match error.problem {
         DecodeProblem::UnknownEventType(name) => StoredEventError::UnknownType(name),
-        _ => StoredEventError::Malformed(e.to_string()),
+        _ => StoredEventError::Malformed(error.to_string()),
+    };
+    let id = event_id.as_u64().ok_or_else(|| {
+        malformed(DecodeError::new(DecodeProblem::WrongType {
+            field: "event_id",
+            expected: "a whole number, 0 or more",
+        }))
+    })?;
+    decode_parts(EventParts {
+        event_id: id,
+        order_id: &order_id,
+        version: &version,
+        schema_version: &schema_version,
+        event_type: &event_type,
+        event_data,
+        event_timestamp: &event_timestamp,
+    })
+    .map_err(|problem| {
+        malformed(DecodeError {
+            event_id: Some(id),
+            position: None,
+            problem,
+        })
     })
 }
 

@@ -9,6 +9,16 @@ use super::kv::{KeyValue, KvError};
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 
+thread_local! {
+    /// One handle for the page's lifetime: gloo looks `window.localStorage` up on every call
+    /// (several calls into JS), and start-up reads thousands of keys.
+    static STORAGE: web_sys::Storage = LocalStorage::raw();
+}
+
+fn storage<R>(f: impl FnOnce(&web_sys::Storage) -> R) -> R {
+    STORAGE.with(f)
+}
+
 /// The browser's `localStorage`. Every instance (and every tab) sees the same data.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LocalStorageKv;
@@ -39,25 +49,24 @@ pub fn kv_error_from_js(error: &JsValue) -> KvError {
 
 impl KeyValue for LocalStorageKv {
     fn get(&self, key: &str) -> Option<String> {
-        LocalStorage::raw().get_item(key).ok().flatten()
+        storage(|s| s.get_item(key).ok().flatten())
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
-        LocalStorage::raw()
-            .set_item(key, value)
-            .map_err(|e| kv_error_from_js(&e))
+        storage(|s| s.set_item(key, value)).map_err(|e| kv_error_from_js(&e))
     }
 
     fn remove(&self, key: &str) {
-        let _ = LocalStorage::raw().remove_item(key);
+        let _ = storage(|s| s.remove_item(key));
     }
 
     fn keys(&self) -> Vec<String> {
-        let storage = LocalStorage::raw();
-        let length = storage.length().unwrap_or(0);
-        (0..length)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .collect()
+        storage(|s| {
+            let length = s.length().unwrap_or(0);
+            (0..length)
+                .filter_map(|i| s.key(i).ok().flatten())
+                .collect()
+        })
     }
 
     fn new_epoch(&self) -> String {

@@ -11,7 +11,7 @@ use super::log_reader::{read_events, Sequence};
 use super::orders_table;
 use super::recovery::{back_up, Note, Recovery};
 use super::Problem;
-use crate::domain::RecordedEvent;
+use crate::domain::{OrderRow, RecordedEvent};
 use chrono::Utc;
 use std::collections::BTreeSet;
 
@@ -24,6 +24,9 @@ pub struct Opened {
     pub recovery: Recovery,
     /// Keys holding damaged data that nothing may overwrite until the user decides.
     pub damaged_keys: BTreeSet<String>,
+    /// The readable rows, sorted by order id, as read for the check (so the table is read once);
+    /// `None` when start-up rewrote the table and they must be read again.
+    pub rows: Option<Vec<OrderRow>>,
 }
 
 pub fn open(kv: &dyn KeyValue) -> Opened {
@@ -81,15 +84,21 @@ pub fn open(kv: &dyn KeyValue) -> Opened {
         },
     };
 
+    let mut rows = Vec::with_capacity(row_keys.len());
     for key in &row_keys {
-        if let Err(detail) = orders_table::read_row(kv, key) {
-            damaged_keys.insert(key.clone());
-            problems.push(Problem::RowUnreadable {
-                key: key.clone(),
-                detail,
-            });
+        match orders_table::read_row(kv, key) {
+            Ok(row) => rows.push(row),
+            Err(detail) => {
+                damaged_keys.insert(key.clone());
+                problems.push(Problem::RowUnreadable {
+                    key: key.clone(),
+                    detail,
+                });
+            }
         }
     }
+    rows.sort_by_key(|row| row.order_id);
+    let mut rows = Some(rows);
     let mut recovery = Recovery::clean(events.len() as u64);
     recovery.claimed_events = claimed.max(events.len() as u64);
     if !problems.is_empty() {
@@ -103,6 +112,7 @@ pub fn open(kv: &dyn KeyValue) -> Opened {
     // included (`discard_damaged` rebuilds a missing table).
     if row_keys.is_empty() && !events.is_empty() && !recovery.log_damaged() {
         notes.push(orders_table::rebuild_missing(kv, &events));
+        rows = None;
     }
     recovery.notes = notes;
     Opened {
@@ -112,5 +122,6 @@ pub fn open(kv: &dyn KeyValue) -> Opened {
         tail,
         recovery,
         damaged_keys,
+        rows,
     }
 }

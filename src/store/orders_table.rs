@@ -9,7 +9,7 @@ use super::log_writer::{append_error, commit};
 use super::recovery::Note;
 use super::AppendError;
 use crate::domain::{OrderRow, RecordedEvent, TraditionalTable};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Reads the row stored under `key`, or says why it is not a row of ours.
 pub fn read_row(kv: &dyn KeyValue, key: &str) -> Result<OrderRow, String> {
@@ -33,18 +33,6 @@ pub fn load_rows(kv: &dyn KeyValue) -> Vec<OrderRow> {
         .collect();
     rows.sort_by_key(|row| row.order_id);
     rows
-}
-
-/// The stored rows as a table.
-pub fn table_from_rows(rows: Vec<OrderRow>) -> TraditionalTable {
-    // TraditionalTable has no public constructor from rows yet; its serde form is
-    // {"rows": {id: row}, "overwritten_count": n}. A native test guards this.
-    let rows: BTreeMap<String, OrderRow> = rows
-        .into_iter()
-        .map(|row| (row.order_id.to_string(), row))
-        .collect();
-    serde_json::from_value(serde_json::json!({ "rows": rows, "overwritten_count": 0 }))
-        .unwrap_or_default()
 }
 
 /// Writes one row in place, unless its key holds damaged data the user has not decided on.

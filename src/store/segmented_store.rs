@@ -12,6 +12,7 @@ use super::recovery::{BackupStatus, Recovery};
 use super::{keys, orders_table, AppendError, EventStore, LocalStorageKv, MemoryKv, Refresh};
 use crate::domain::{OrderId, OrderRow, RecordedEvent};
 use serde_json::Value;
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 /// The event store of the browser app.
@@ -32,6 +33,9 @@ pub struct SegmentedStore<K: KeyValue + Clone> {
     pub(super) tail: String,
     pub(super) recovery: Recovery,
     pub(super) damaged_keys: BTreeSet<String>,
+    /// The rows start-up read while checking them, for the first `load_table` only: every
+    /// change to storage after `open` drops them, so they are never stale.
+    pub(super) opened_rows: RefCell<Option<Vec<OrderRow>>>,
 }
 
 impl MemoryStore {
@@ -58,6 +62,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
             tail,
             recovery,
             damaged_keys,
+            rows,
         } = open(&kv);
         SegmentedStore {
             kv,
@@ -67,6 +72,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
             tail,
             recovery,
             damaged_keys,
+            opened_rows: RefCell::new(rows),
         }
     }
 
@@ -99,6 +105,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
     /// a new epoch), damaged segments, unknown keys and unreadable rows are removed. The backup
     /// key stays. Call only after the user confirmed (and, if the backup failed, downloaded).
     pub fn discard_damaged(&mut self) -> Result<(), AppendError> {
+        self.opened_rows.take();
         if !self.recovery.has_problems() {
             return Ok(());
         }
@@ -133,6 +140,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
         events: &[RecordedEvent],
         row: Option<&OrderRow>,
     ) -> Result<Vec<RecordedEvent>, AppendError> {
+        self.opened_rows.take();
         if self.needs_decision() {
             return Err(AppendError::NeedsDecision);
         }
@@ -213,6 +221,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
         events: &[RecordedEvent],
         extra: &[(String, String)],
     ) -> Result<(), AppendError> {
+        self.opened_rows.take();
         let mut sequence = Sequence::default();
         for event in events {
             sequence
@@ -277,6 +286,8 @@ impl<K: KeyValue + Clone> EventStore for SegmentedStore<K> {
     }
 
     fn refresh(&mut self) -> Refresh {
+        // Whatever changed the stored rows is newer than what start-up read.
+        self.opened_rows.take();
         if self.needs_decision() {
             // A damaged log is only re-read when another tab changed the head (it may have
             // resolved the damage); otherwise the banner stays as it is.

@@ -7,18 +7,26 @@ use crate::domain::{OrderRow, RecordedEvent, TraditionalTable};
 
 impl<K: KeyValue + Clone> SegmentedStore<K> {
     /// The stored traditional table (re-read from storage: another tab may have changed it).
+    /// The first call after `open` uses the rows `open` read while checking them, so start-up
+    /// reads each row once.
     pub fn load_table(&self) -> TraditionalTable {
-        orders_table::table_from_rows(orders_table::load_rows(&self.kv))
+        let rows = self
+            .opened_rows
+            .take()
+            .unwrap_or_else(|| orders_table::load_rows(&self.kv));
+        TraditionalTable::from_rows(rows)
     }
 
     /// `UPDATE`s (or `INSERT`s) one row in place, as a CRUD app does.
     pub fn save_row(&mut self, row: &OrderRow) -> Result<(), AppendError> {
+        self.opened_rows.take();
         orders_table::save_row(&self.kv, &self.damaged_keys, row)
     }
 
     /// Makes the stored table exactly `table` (import, examples, reset). An explicit user
     /// choice: it may replace unreadable rows, whose raw data is in the backup.
     pub fn replace_table(&mut self, table: &TraditionalTable) -> Result<(), AppendError> {
+        self.opened_rows.take();
         self.check_rows_replaceable()?;
         orders_table::replace_table(&self.kv, table)?;
         self.forget_damaged_rows();
@@ -33,6 +41,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
         events: &[RecordedEvent],
         table: &TraditionalTable,
     ) -> Result<(), AppendError> {
+        self.opened_rows.take();
         if self.recovery.log_damaged() && !self.backup_kept() {
             return Err(AppendError::NeedsDecision);
         }
