@@ -2,6 +2,7 @@
 //! Cancel order, the details Ship and Cancel need, and the alert explaining a refusal.
 
 use super::order_form::typed;
+use super::order_select::OrderSelect;
 use super::state::{Alert, Field};
 use crate::domain::OrderId;
 use std::rc::Rc;
@@ -42,17 +43,6 @@ pub struct ActionBarProps {
 
 #[function_component(ActionBar)]
 pub fn action_bar(props: &ActionBarProps) -> Html {
-    let on_change = {
-        let on_select = props.on_select.clone();
-        Callback::from(move |e: Event| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            if let Ok(id) = value.parse() {
-                on_select.emit(id);
-            }
-        })
-    };
     let edit = |field: Field| {
         let on_edit = props.on_edit.clone();
         Callback::from(move |e: InputEvent| on_edit.emit((field, typed(&e))))
@@ -73,17 +63,8 @@ pub fn action_bar(props: &ActionBarProps) -> Html {
             <div class="act-row">
                 <div class="field order-field">
                     <label for="order-select">{ "Order" }</label>
-                    <select id="order-select" onchange={on_change} disabled={props.options.is_empty()}
-                        aria-describedby="order-status">
-                        if props.options.is_empty() {
-                            <option value="">{ "No orders yet" }</option>
-                        }
-                        { for props.options.iter().map(|(id, label)| html! {
-                            <option key={*id} value={id.to_string()} selected={props.selected == Some(*id)}>
-                                { label.clone() }
-                            </option>
-                        }) }
-                    </select>
+                    <OrderSelect options={props.options.clone()} selected={props.selected}
+                        on_select={props.on_select.clone()} />
                 </div>
                 <p id="order-status" class="order-status">
                     if let Some(status) = &props.status {

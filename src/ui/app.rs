@@ -221,7 +221,7 @@ pub fn app() -> Html {
                 <div id="databases" class="databases" tabindex="-1">
                     <TraditionalTableView page={table_page} {selected} change={state.last_change.clone()}
                         {overwritten_count} on_select={on.select.clone()} on_page={on.table_page} />
-                    <EventLog page={log_page} filter={state.filter} options={options}
+                    <EventLog page={log_page} filter={state.filter}
                         {new_ids} on_filter_order={on.filter_order} on_filter_type={on.filter_type}
                         on_clear_filters={on.clear_filters} on_page={on.log_page} on_select={on.select} />
                 </div>

@@ -23,7 +23,6 @@ pub const COLUMNS: [&str; 5] = [
 pub struct EventLogProps {
     pub page: Rc<LogPage>,
     pub filter: LogFilter,
-    pub options: Rc<Vec<(OrderId, String)>>,
     /// Events appended by the last action.
     pub new_ids: Rc<Vec<EventId>>,
     pub on_filter_order: Callback<Option<OrderId>>,
@@ -80,7 +79,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
                 </div>
                 <p class="counter counter-log" aria-live="polite">{ count_text(page, &props.filter) }</p>
             </div>
-            <LogFilters options={props.options.clone()} filter={props.filter}
+            <LogFilters filter={props.filter}
                 on_order={props.on_filter_order.clone()} on_type={props.on_filter_type.clone()}
                 on_clear={props.on_clear_filters.clone()} />
             <div class="table-scroll" tabindex="0" role="group" aria-labelledby="log-heading">

@@ -187,19 +187,16 @@ impl Databases {
 
     /// Folds one stored event into the projections and the indexes (not the table).
     fn derive(&mut self, event: &RecordedEvent) {
-        let position = self.projections.event_count as usize;
-        self.projections.apply(event);
-        self.positions
-            .entry(event.order_id)
-            .or_default()
-            .push(position);
-        self.add_order_id(event.order_id);
+        derive_into(
+            &mut self.projections,
+            &mut self.positions,
+            &mut self.order_ids,
+            event,
+        );
     }
 
     fn add_order_id(&mut self, order_id: OrderId) {
-        if let Err(at) = self.order_ids.binary_search(&order_id) {
-            Rc::make_mut(&mut self.order_ids).insert(at, order_id);
-        }
+        add_order_id(&mut self.order_ids, order_id);
     }
 
     /// Orders the table has a row for but the log has no event of still get listed.
@@ -220,11 +217,17 @@ impl Databases {
         self.positions.clear();
         self.order_ids = Rc::new(Vec::new());
         self.epoch = self.store.epoch().to_string();
-        let events = self.store.events().to_vec();
-        for event in &events {
-            self.derive(event);
+        // Fields borrowed apart, so the log is folded where it lies instead of being copied.
+        let events = self.store.events();
+        for event in events {
+            derive_into(
+                &mut self.projections,
+                &mut self.positions,
+                &mut self.order_ids,
+                event,
+            );
         }
-        self.overwritten = TraditionalTable::rebuild(&events).overwritten_count();
+        self.overwritten = TraditionalTable::rebuild(events).overwritten_count();
         self.table = self.store.load_table();
         self.add_table_ids();
     }
@@ -237,6 +240,16 @@ impl Databases {
     /// Positions in [`Self::events`] of `order_id`'s events, oldest first.
     pub fn positions_of(&self, order_id: OrderId) -> &[usize] {
         self.positions.get(&order_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every order as derived from the whole log.
+    pub fn projections(&self) -> &Projections {
+        &self.projections
+    }
+
+    /// Names the log: it changes when the log is replaced, never when it only grows.
+    pub fn generation(&self) -> &str {
+        &self.epoch
     }
 
     /// The state of `order_id` derived from its events.
@@ -291,5 +304,24 @@ pub struct SharedDatabases(pub Rc<RefCell<Databases>>);
 impl PartialEq for SharedDatabases {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Folds `event` (the next one in the log) into the projections and the indexes.
+fn derive_into(
+    projections: &mut Projections,
+    positions: &mut HashMap<OrderId, Vec<usize>>,
+    order_ids: &mut Rc<Vec<OrderId>>,
+    event: &RecordedEvent,
+) {
+    let position = projections.event_count as usize;
+    projections.apply(event);
+    positions.entry(event.order_id).or_default().push(position);
+    add_order_id(order_ids, event.order_id);
+}
+
+fn add_order_id(order_ids: &mut Rc<Vec<OrderId>>, order_id: OrderId) {
+    if let Err(at) = order_ids.binary_search(&order_id) {
+        Rc::make_mut(order_ids).insert(at, order_id);
     }
 }

@@ -69,7 +69,7 @@ pub fn replay_debugger(props: &ReplayDebuggerProps) -> Html {
                     (props.culprit == Some(id)).then_some("is-culprit"))}>
                 <button type="button" class="rd-step-button" aria-current={(i == open).then_some("step")} onclick={go(i)}>
                     <span class="step-version">{ format!("v{}", s.event.version) }</span>
-                    <span class={classes!("type-badge", format!("type-{}", event_type.to_lowercase()))}>{ event_type }</span>
+                    <span class={classes!("type-badge", format!("type-{}", event_type.to_ascii_lowercase()))}>{ event_type }</span>
                     <span class="rd-step-id">{ format!("event {id}") }</span>
                 </button>
                 <span class="rd-skip">

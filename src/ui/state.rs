@@ -16,8 +16,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// Event-log rows per page.
-pub const LOG_PAGE_SIZE: usize = 50;
+/// Event-log rows per page: about what the log's scroll box shows at once on a laptop. Every
+/// row is laid out and painted on each click (a new event pushes them all down), so a page
+/// longer than the box costs frame time for rows nobody can see.
+pub const LOG_PAGE_SIZE: usize = 20;
 /// Traditional-table rows per page.
 pub const TABLE_PAGE_SIZE: usize = 25;
 

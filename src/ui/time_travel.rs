@@ -50,10 +50,15 @@ pub fn time_travel_panel(props: &TimeTravelProps) -> Html {
         let db = props.db.clone();
         use_memo(
             (props.revision, position, page),
-            move |&(revision, position, page)| {
+            move |&(_, position, page)| {
                 let db = db.0.borrow();
                 let mut cache = cache.borrow_mut();
-                let state = cache.state_at(db.events(), revision, position);
+                // Following "now" (the usual case on every click) needs no replay at all.
+                let state = if position >= db.events().len() {
+                    db.projections()
+                } else {
+                    cache.state_at(db.events(), db.generation(), position)
+                };
                 TimeView::build(db.events(), state, db.table(), position, page)
             },
         )

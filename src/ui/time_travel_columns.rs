@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 fn status_badge(label: &str) -> Html {
     html! {
-        <span class={classes!("status-badge", format!("status-{}", label.to_lowercase()))}>{ label.to_string() }</span>
+        <span class={classes!("status-badge", format!("status-{}", label.to_ascii_lowercase()))}>{ label.to_string() }</span>
     }
 }
 
@@ -25,7 +25,7 @@ pub fn as_of_orders(view: &TimeView, on_page: Callback<usize>) -> Html {
             <h3 id="tt-derived-heading">{ "Derived from the events" }</h3>
             <p class="tt-sub">
                 { format!("Every order as of {}: replaying events 1 to {}.",
-                    position_text(view.position, view.len).to_lowercase(), view.position) }
+                    position_text(view.position, view.len).to_ascii_lowercase(), view.position) }
             </p>
             if view.order_count == 0 {
                 <p class="hint">{ "No order exists yet at this point." }</p>
@@ -35,7 +35,7 @@ pub fn as_of_orders(view: &TimeView, on_page: Callback<usize>) -> Html {
                     <li>{ format!("revenue {}", view.revenue) }</li>
                 </ul>
                 <table class="data-table tt-table">
-                    <caption class="visually-hidden">{ format!("Orders as of {}", position_text(view.position, view.len).to_lowercase()) }</caption>
+                    <caption class="visually-hidden">{ format!("Orders as of {}", position_text(view.position, view.len).to_ascii_lowercase()) }</caption>
                     <thead><tr>
                         <th scope="col">{ "order_id" }</th>
                         <th scope="col">{ "customer_id" }</th>
@@ -81,7 +81,7 @@ pub fn as_of_log(view: &TimeView, on_jump: &Callback<usize>) -> Html {
                 <button type="button" class="tt-event-button" onclick={jump}>
                     <span class="visually-hidden">{ "Jump to event " }</span>
                     <span class="tt-event-id">{ format!("#{id}") }</span>
-                    <span class={classes!("type-badge", format!("type-{}", event_type.to_lowercase()))}>{ event_type }</span>
+                    <span class={classes!("type-badge", format!("type-{}", event_type.to_ascii_lowercase()))}>{ event_type }</span>
                     <span class="tt-event-order">{ format!("order {}", event.order_id) }</span>
                     <time datetime={format::timestamp_attr(event.event_timestamp)}>{ format::timestamp(event.event_timestamp) }</time>
                 </button>

@@ -178,8 +178,9 @@ pub const SNAPSHOT_EVERY: usize = 512;
 /// at most `SNAPSHOT_EVERY` event applications plus one copy, whatever the log's length.
 #[derive(Debug, Default)]
 pub struct SnapshotCache {
-    /// The log version the snapshots belong to; another version throws them all away.
-    revision: Option<u64>,
+    /// The log generation the snapshots belong to (the store's epoch). Within one generation
+    /// the log only grows, so appends keep every snapshot; another generation drops them all.
+    generation: Option<String>,
     /// `snapshots[k]` holds the projections of the first `k * SNAPSHOT_EVERY` events.
     snapshots: Vec<Projections>,
     /// The last state handed out and how many events it holds.
@@ -188,11 +189,24 @@ pub struct SnapshotCache {
 
 impl SnapshotCache {
     /// Every order as of the first `n` events of `events` (all of them when `n` is larger).
-    /// `revision` names the log's content: pass a new one whenever the log may have changed.
-    pub fn state_at(&mut self, events: &[RecordedEvent], revision: u64, n: usize) -> &Projections {
-        if self.revision != Some(revision) {
+    /// `generation` names the log: the same name promises the log only grew since the last call.
+    pub fn state_at(
+        &mut self,
+        events: &[RecordedEvent],
+        generation: &str,
+        n: usize,
+    ) -> &Projections {
+        let covered = self.snapshots.len().saturating_sub(1) * SNAPSHOT_EVERY;
+        let current_past_end = self
+            .current
+            .as_ref()
+            .is_some_and(|(at, _)| *at > events.len());
+        if self.generation.as_deref() != Some(generation)
+            || events.len() < covered
+            || current_past_end
+        {
             *self = SnapshotCache {
-                revision: Some(revision),
+                generation: Some(generation.to_string()),
                 ..SnapshotCache::default()
             };
         }
@@ -354,7 +368,11 @@ mod tests {
             511,
         ];
         for n in moves {
-            assert_eq!(cache.state_at(&log, 1, n), &state_at(&log, n), "as of {n}");
+            assert_eq!(
+                cache.state_at(&log, "1", n),
+                &state_at(&log, n),
+                "as of {n}"
+            );
         }
     }
 
@@ -362,12 +380,41 @@ mod tests {
     fn snapshots_are_taken_lazily_and_dropped_for_another_log() {
         let log = generate_log(4 * SNAPSHOT_EVERY, 5);
         let mut cache = SnapshotCache::default();
-        cache.state_at(&log, 1, 10);
+        cache.state_at(&log, "1", 10);
         assert_eq!(cache.snapshot_count(), 1, "only the empty start");
-        cache.state_at(&log, 1, 2 * SNAPSHOT_EVERY + 3);
+        cache.state_at(&log, "1", 2 * SNAPSHOT_EVERY + 3);
         assert_eq!(cache.snapshot_count(), 3);
         let other = generate_log(SNAPSHOT_EVERY + 1, 6);
-        assert_eq!(cache.state_at(&other, 2, 3), &state_at(&other, 3));
+        assert_eq!(cache.state_at(&other, "2", 3), &state_at(&other, 3));
+        assert_eq!(cache.snapshot_count(), 1);
+    }
+
+    #[test]
+    fn a_log_that_only_grew_keeps_its_snapshots_and_stays_right() {
+        let log = generate_log(3 * SNAPSHOT_EVERY, 7);
+        let mut cache = SnapshotCache::default();
+        let first = 2 * SNAPSHOT_EVERY + 10;
+        cache.state_at(&log[..first], "g", first);
+        assert_eq!(cache.snapshot_count(), 3);
+        let all = log.len();
+        for (len, n) in [
+            (first + 1, first + 1),
+            (first + 2, first + 2),
+            (all, all),
+            (all, 600),
+        ] {
+            assert_eq!(
+                cache.state_at(&log[..len], "g", n),
+                &state_at(&log, n),
+                "as of {n}"
+            );
+        }
+        assert!(
+            cache.snapshot_count() >= 3,
+            "appends do not throw snapshots away"
+        );
+        // A shorter log under the same name cannot be the same log: start again.
+        assert_eq!(cache.state_at(&log[..5], "g", 5), &state_at(&log, 5));
         assert_eq!(cache.snapshot_count(), 1);
     }
 }

@@ -49,7 +49,7 @@ test('every control is reachable with Tab, in a sensible order, with a visible f
     'Skip to the databases', 'Presenter mode', 'Keyboard shortcuts', 'input:Customer', 'input:Total amount',
     'Place order', 'select:Order', 'Pay', 'Ship', 'Deliver', 'Cancel order', 'input:Carrier',
     'input:Tracking number', 'input:Cancel reason', 'Load blog example', 'Reset',
-    'select:Filter by order', 'select:Filter by event type', 'Copy traditional SQL',
+    'input:Filter by order', 'select:Filter by event type', 'Copy traditional SQL',
     'Download traditional.sql',
   ]) {
     expect(order(wanted), `${wanted} is reachable by Tab (got ${names.join(' | ')})`).toBeGreaterThanOrEqual(0);
