@@ -62,8 +62,10 @@ for (const m of crit.matchAll(/^(\S+)\s*(?:\n\s*)?time:\s+\[\S+ \S+ (\S+) (\S+) 
 }
 
 // Budgets on speed: a click with 10k events costs at most 1.5x a click with 10, and under a frame;
-// start-up with 10k events at most twice the empty start-up.
-const click10 = page.click[10], click10k = page.click[10000];
+// start-up with 10k events at most twice the empty start-up. A click's cost is the main thread's
+// work for it (script, style, layout, paint, commit): time spent waiting for the next vsync is
+// not work, and it is what has to fit in one 16 ms frame.
+const click10 = page.clickWork[10], click10k = page.clickWork[10000];
 budgets.push({ name: 'click with 10,000 events vs 10 events', limit: '≤ 1.5×', value: `${(click10k / click10).toFixed(2)}×`, pass: click10k <= 1.5 * click10 });
 budgets.push({ name: 'click with 10,000 events', limit: '< 16 ms', value: ms(click10k), pass: click10k < 16 });
 budgets.push({ name: 'start-up with 10,000 events vs empty', limit: '≤ 2×', value: `${(page.startup[10000] / page.startup[0]).toFixed(2)}×`, pass: page.startup[10000] <= 2 * page.startup[0] });
@@ -78,8 +80,9 @@ out.push('', '## Transfer size of `dist/`', '', '| file | raw | gzip | brotli |'
 for (const f of sizes) out.push(`| ${f.path.replace(/-[0-9a-f]{12,16}(?=[._])/, '-…')} | ${kb(f.raw)} KB | ${kb(f.gzip)} KB | ${kb(f.brotli)} KB |`);
 out.push(`| **total** | ${kb(total.raw)} KB | **${kb(total.gzip)} KB** | ${kb(total.brotli)} KB |`);
 out.push('', '## In the browser (release build, headless Chromium)', '', '| measurement | 0 / 10 events | 1,000 events | 10,000 events |', '| --- | ---: | ---: | ---: |');
-out.push(`| start-up: navigation to first render of the app | ${ms(page.startup[0])} | ${ms(page.startup[1000])} | ${ms(page.startup[10000])} |`);
-out.push(`| click **Pay** to the next painted frame | ${ms(page.click[10])} | ${ms(page.click[1000])} | ${ms(page.click[10000])} |`);
+out.push(`| start-up: navigation to the first painted frame of the app | ${ms(page.startup[0])} | ${ms(page.startup[1000])} | ${ms(page.startup[10000])} |`);
+out.push(`| click **Pay**: main-thread work (script, style, layout, paint) | ${ms(page.clickWork[10])} | ${ms(page.clickWork[1000])} | ${ms(page.clickWork[10000])} |`);
+out.push(`| click **Pay** to the next painted frame (includes waiting for vsync) | ${ms(page.click[10])} | ${ms(page.click[1000])} | ${ms(page.click[10000])} |`);
 out.push(`| one append in localStorage (store only) | ${ms(wasm.append[0])} | ${ms(wasm.append[1])} | ${ms(wasm.append[2])} |`);
 out.push('', '| measurement | value |', '| --- | ---: |');
 out.push(`| replay 10,000 events (wasm) | ${ms(wasm.replay10k)} |`);
