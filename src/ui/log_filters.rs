@@ -40,7 +40,7 @@ pub fn log_filters(props: &LogFiltersProps) -> Html {
     let f = props.filter;
     html! {
         <div class="log-filters">
-            <div class="field field-narrow">
+            <div class="field filter-order">
                 <label for="filter-order">{ "Filter by order" }</label>
                 <input id="filter-order" type="number" inputmode="numeric" min="1" step="1"
                     placeholder="All orders" autocomplete="off"
