@@ -1,5 +1,8 @@
 // Size is a feature: the gzip size of what a visitor downloads must stay within the budget in
 // size-budget.json. Deterministic, so it is a test; raising the budget is a decision.
+// Two budgets: `total_gzip_bytes` is today's size plus a little (no regressions), and
+// `target_total_gzip_bytes` is issue #7's 150 KB, not met yet: its test is marked as failing, so
+// the day the app fits, Playwright reports an unexpected pass and the mark must come off.
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,15 +17,25 @@ function files(dir: string): string[] {
   });
 }
 
-test('dist/ stays within its gzip size budget', () => {
-  const sizes = files(process.env.E2E_DIST ?? 'dist').map((path) => ({
+function gzipSizes() {
+  return files(process.env.E2E_DIST ?? 'dist').map((path) => ({
     path,
     gzip: gzipSync(readFileSync(path), { level: 9 }).length,
   }));
+}
+
+test('dist/ stays within its gzip size budget', () => {
+  const sizes = gzipSizes();
   const total = sizes.reduce((sum, f) => sum + f.gzip, 0);
   const wasm = sizes.filter((f) => f.path.endsWith('.wasm')).reduce((s, f) => s + f.gzip, 0);
   console.log(sizes.map((f) => `${f.path}: ${f.gzip} B gzip`).join('\n'), `\ntotal: ${total} B gzip`);
   expect(wasm, 'wasm gzip bytes').toBeGreaterThan(10_000); // a real app, not an empty page
   expect(wasm, 'wasm gzip bytes').toBeLessThanOrEqual(budget.wasm_gzip_bytes);
   expect(total, 'total gzip bytes of dist/').toBeLessThanOrEqual(budget.total_gzip_bytes);
+});
+
+test('dist/ fits the 150 KB gzip target of issue #7', () => {
+  test.fail(true, 'known: about 300 KB today, most of it the wasm (Yew and the features); see README "Size"');
+  const total = gzipSizes().reduce((sum, f) => sum + f.gzip, 0);
+  expect(total, 'total gzip bytes of dist/').toBeLessThanOrEqual(budget.target_total_gzip_bytes);
 });
