@@ -2,8 +2,8 @@
 //! last action appended are highlighted as they arrive.
 
 use super::format;
-use super::json_view::JsonView;
 use super::log_filters::LogFilters;
+use super::log_row::LogRow;
 use super::pager::Pager;
 use super::state::LogFilter;
 use super::views::LogPage;
@@ -46,23 +46,9 @@ pub fn count_text(page: &LogPage, filter: &LogFilter) -> String {
 pub fn event_log(props: &EventLogProps) -> Html {
     let page = &props.page;
     let rows = page.rows.iter().map(|event| {
-        let is_new = props.new_ids.contains(&event.event_id);
-        let on_select = props.on_select.clone();
-        let order_id = event.order_id;
-        let event_type = event.event.event_type();
         html! {
-            <tr key={event.event_id} class={classes!("clickable", is_new.then_some("is-new"))}
-                onclick={Callback::from(move |_| on_select.emit(order_id))}>
-                <td class="num">{ event.event_id }</td>
-                <td class="num">{ event.order_id }</td>
-                <td><span class={classes!("type-badge", format!("type-{}", event_type.to_ascii_lowercase()))}>{ event_type }</span></td>
-                <td class="col-data"><JsonView value={event.event.event_data()} /></td>
-                <td class="col-time">
-                    <time datetime={format::timestamp_attr(event.event_timestamp)}>
-                        { format::timestamp_html(event.event_timestamp) }
-                    </time>
-                </td>
-            </tr>
+            <LogRow key={event.event_id} event={event.clone()}
+                is_new={props.new_ids.contains(&event.event_id)} on_select={props.on_select.clone()} />
         }
     });
     let empty_text = if page.total == 0 {
