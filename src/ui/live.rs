@@ -5,6 +5,7 @@
 //! costs O(log n) work and never copies the log: old snapshots are never rendered again, and the
 //! reducer is the only code that borrows this mutably.
 
+use super::log_index::LogIndex;
 use super::page_store::PageStore;
 use crate::domain::{
     decide_and_record, Command, Order, OrderId, Projections, RecordedEvent, Rejection, RowChange,
@@ -13,7 +14,6 @@ use crate::domain::{
 use crate::store::{AppendError, Refresh, Usage};
 use chrono::{DateTime, Utc};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// What one accepted command did to both databases.
@@ -57,14 +57,10 @@ pub enum CaughtUp {
 /// The event store plus everything derived from it, and the traditional table beside it.
 pub struct Databases {
     store: Box<dyn PageStore>,
-    projections: Projections,
+    index: LogIndex,
     table: TraditionalTable,
     /// Column values the table has overwritten (over the log's history, then this session).
     overwritten: u64,
-    /// Where each order's events sit in the log, so filters and history never scan it.
-    positions: HashMap<OrderId, Vec<usize>>,
-    /// Every order id, ascending; shared with the selects and rebuilt only on a new order.
-    order_ids: Rc<Vec<OrderId>>,
     /// The store's log generation we derived from; a new one means the log was replaced.
     epoch: String,
 }
@@ -74,11 +70,9 @@ impl Databases {
     pub fn open(store: Box<dyn PageStore>) -> Self {
         let mut databases = Databases {
             store,
-            projections: Projections::default(),
+            index: LogIndex::default(),
             table: TraditionalTable::default(),
             overwritten: 0,
-            positions: HashMap::new(),
-            order_ids: Rc::new(Vec::new()),
             epoch: String::new(),
         };
         databases.rederive();
@@ -93,8 +87,8 @@ impl Databases {
         command: &Command,
         at: DateTime<Utc>,
     ) -> Result<Accepted, Refused> {
-        let order = self.projections.order(order_id);
-        let first_id = self.projections.next_event_id();
+        let order = self.index.projections.order(order_id);
+        let first_id = self.index.projections.next_event_id();
         let events = decide_and_record(&order, command, first_id, at).map_err(Refused::Rule)?;
         let row_changes: Vec<RowChange> = events.iter().map(|e| self.table.apply(e)).collect();
         let row = self.table.row(order_id).cloned();
@@ -105,7 +99,7 @@ impl Databases {
             Ok(learned) => {
                 let caught_up = learned.len().saturating_sub(events.len());
                 for event in &learned {
-                    self.derive(event);
+                    self.index.fold(event);
                 }
                 if caught_up > 0 {
                     // Other tabs changed rows too: read the table as stored.
@@ -146,7 +140,7 @@ impl Databases {
             Refresh::UpToDate => CaughtUp::Nothing,
             Refresh::Appended(events) => {
                 for event in &events {
-                    self.derive(event);
+                    self.index.fold(event);
                 }
                 CaughtUp::Appended(events.len())
             }
@@ -171,7 +165,7 @@ impl Databases {
     /// Applies the store's events we have not derived yet, or derives afresh if the store's
     /// log is no longer an extension of ours.
     fn resync(&mut self) {
-        let known = self.projections.event_count as usize;
+        let known = self.index.event_count();
         let events = self.store.events();
         let extends = self.store.epoch() == self.epoch
             && events.len() >= known
@@ -179,24 +173,9 @@ impl Databases {
         if !extends {
             return self.rederive();
         }
-        let fresh = events[known..].to_vec();
-        for event in &fresh {
-            self.derive(event);
+        for event in &events[known..] {
+            self.index.fold(event);
         }
-    }
-
-    /// Folds one stored event into the projections and the indexes (not the table).
-    fn derive(&mut self, event: &RecordedEvent) {
-        derive_into(
-            &mut self.projections,
-            &mut self.positions,
-            &mut self.order_ids,
-            event,
-        );
-    }
-
-    fn add_order_id(&mut self, order_id: OrderId) {
-        add_order_id(&mut self.order_ids, order_id);
     }
 
     /// Orders the table has a row for but the log has no event of still get listed.
@@ -205,27 +184,20 @@ impl Databases {
             .table
             .rows()
             .map(|r| r.order_id)
-            .filter(|id| self.order_ids.binary_search(id).is_err())
+            .filter(|id| self.index.order_ids().binary_search(id).is_err())
             .collect();
         for id in missing {
-            self.add_order_id(id);
+            self.index.add_order_id(id);
         }
     }
 
     fn rederive(&mut self) {
-        self.projections = Projections::default();
-        self.positions.clear();
-        self.order_ids = Rc::new(Vec::new());
+        self.index = LogIndex::default();
         self.epoch = self.store.epoch().to_string();
         // Fields borrowed apart, so the log is folded where it lies instead of being copied.
         let events = self.store.events();
         for event in events {
-            derive_into(
-                &mut self.projections,
-                &mut self.positions,
-                &mut self.order_ids,
-                event,
-            );
+            self.index.fold(event);
         }
         self.overwritten = TraditionalTable::rebuild(events).overwritten_count();
         self.table = self.store.load_table();
@@ -239,12 +211,12 @@ impl Databases {
 
     /// Positions in [`Self::events`] of `order_id`'s events, oldest first.
     pub fn positions_of(&self, order_id: OrderId) -> &[usize] {
-        self.positions.get(&order_id).map_or(&[], Vec::as_slice)
+        self.index.positions_of(order_id)
     }
 
     /// Every order as derived from the whole log.
     pub fn projections(&self) -> &Projections {
-        &self.projections
+        &self.index.projections
     }
 
     /// Names the log: it changes when the log is replaced, never when it only grows.
@@ -254,7 +226,7 @@ impl Databases {
 
     /// The state of `order_id` derived from its events.
     pub fn order(&self, order_id: OrderId) -> Option<&Order> {
-        self.projections.orders.get(&order_id)
+        self.index.projections.orders.get(&order_id)
     }
 
     pub fn table(&self) -> &TraditionalTable {
@@ -268,13 +240,13 @@ impl Databases {
 
     /// Every order id, ascending (cheap to clone).
     pub fn order_ids(&self) -> Rc<Vec<OrderId>> {
-        Rc::clone(&self.order_ids)
+        self.index.order_ids()
     }
 
     /// The id the next placed order gets.
     pub fn next_order_id(&self) -> OrderId {
-        let after_table = self.order_ids.last().map_or(1, |id| id + 1);
-        self.projections.next_order_id().max(after_table)
+        let after_table = self.index.order_ids().last().map_or(1, |id| id + 1);
+        self.index.projections.next_order_id().max(after_table)
     }
 
     pub fn usage(&self) -> Usage {
@@ -304,24 +276,5 @@ pub struct SharedDatabases(pub Rc<RefCell<Databases>>);
 impl PartialEq for SharedDatabases {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// Folds `event` (the next one in the log) into the projections and the indexes.
-fn derive_into(
-    projections: &mut Projections,
-    positions: &mut HashMap<OrderId, Vec<usize>>,
-    order_ids: &mut Rc<Vec<OrderId>>,
-    event: &RecordedEvent,
-) {
-    let position = projections.event_count as usize;
-    projections.apply(event);
-    positions.entry(event.order_id).or_default().push(position);
-    add_order_id(order_ids, event.order_id);
-}
-
-fn add_order_id(order_ids: &mut Rc<Vec<OrderId>>, order_id: OrderId) {
-    if let Err(at) = order_ids.binary_search(&order_id) {
-        Rc::make_mut(order_ids).insert(at, order_id);
     }
 }

@@ -20,6 +20,7 @@ mod lesson_state;
 mod lesson_steps;
 mod live;
 mod log_filters;
+mod log_index;
 mod log_row;
 mod modal;
 mod option_filler;
