@@ -39,6 +39,7 @@ mod share;
 mod share_state;
 mod shortcuts;
 mod shortcuts_help;
+mod snapshot_cache;
 mod sql_panel;
 pub mod state;
 mod state_log;

@@ -6,10 +6,9 @@
 
 use super::format;
 use super::live::SharedDatabases;
+use super::snapshot_cache::SnapshotCache;
 use super::time_travel_columns::{as_of_log, as_of_orders, only_now};
-use super::time_travel_state::{
-    position_text, SnapshotCache, TimeTravel, TimeTravelAction, SPEEDS,
-};
+use super::time_travel_state::{position_text, TimeTravel, TimeTravelAction, SPEEDS};
 use super::time_travel_view::TimeView;
 use gloo_timers::callback::Interval;
 use std::rc::Rc;
