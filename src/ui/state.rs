@@ -391,4 +391,4 @@ impl Reducible for AppState {
 
 #[cfg(test)]
 #[path = "state_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -7,15 +7,16 @@ use crate::ui::examples::Example;
 use std::rc::Rc;
 use yew::Reducible;
 
-fn fresh() -> Rc<AppState> {
+// Shared with the replay features' reducer tests (`time_travel_tests.rs`).
+pub(crate) fn fresh() -> Rc<AppState> {
     Rc::new(AppState::open(Box::new(MemoryStore::new()), false, false))
 }
 
-fn run(state: Rc<AppState>, actions: impl IntoIterator<Item = Action>) -> Rc<AppState> {
+pub(crate) fn run(state: Rc<AppState>, actions: impl IntoIterator<Item = Action>) -> Rc<AppState> {
     actions.into_iter().fold(state, |s, a| s.reduce(a))
 }
 
-fn events(state: &AppState) -> usize {
+pub(crate) fn events(state: &AppState) -> usize {
     state.db.0.borrow().events().len()
 }
 

@@ -2,28 +2,15 @@
 //! timeline, debugger, lesson, bug-story or share action, then the state and both databases.
 
 use crate::domain::{blog_example, bug_story_culprit, scenario_fragment, OrderStatus};
-use crate::store::MemoryStore;
 use crate::ui::bug_story::find_culprit;
 use crate::ui::examples::Example;
 use crate::ui::lesson_state::LessonAction;
 use crate::ui::lesson_steps::STEPS;
 use crate::ui::replay_debugger_state::DebuggerAction;
+use crate::ui::state::tests::{events, fresh, run};
 use crate::ui::state::{Action, AppState, Pending};
 use crate::ui::time_travel_state::TimeTravelAction;
 use std::rc::Rc;
-use yew::Reducible;
-
-fn fresh() -> Rc<AppState> {
-    Rc::new(AppState::open(Box::new(MemoryStore::new()), false, false))
-}
-
-fn run(state: Rc<AppState>, actions: impl IntoIterator<Item = Action>) -> Rc<AppState> {
-    actions.into_iter().fold(state, |s, a| s.reduce(a))
-}
-
-fn events(state: &AppState) -> usize {
-    state.db.0.borrow().events().len()
-}
 
 fn position(state: &AppState) -> usize {
     state.time_travel.position(state.db.0.borrow().events())
