@@ -132,15 +132,7 @@ fn step_detail(step: &HistoryStep, culprit: Option<EventId>) -> Html {
                 <time datetime={format::timestamp_attr(event.event_timestamp)}>{ format::timestamp(event.event_timestamp) }</time>
                 { " · " }<JsonView value={event.event.event_data()} />
             </p>
-            <table class="data-table rd-diff">
-                <caption>{ format!("State before and after event {}", event.event_id) }</caption>
-                <thead><tr>
-                    <th scope="col">{ "field" }</th>
-                    <th scope="col">{ "before" }</th>
-                    <th scope="col">{ "after" }</th>
-                </tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
+            { compare_table(format!("State before and after event {}", event.event_id), "before", "after", rows.collect()) }
         </div>
     }
 }
@@ -186,15 +178,7 @@ fn what_if_panel(
                     <li>{ format!("Without it, the rules would have refused event {id}: {why}") }</li>
                 }) }</ul>
             }
-            <table class="data-table rd-diff">
-                <caption>{ "The order as stored, and as it would be" }</caption>
-                <thead><tr>
-                    <th scope="col">{ "field" }</th>
-                    <th scope="col">{ "with every event" }</th>
-                    <th scope="col">{ "without the skipped" }</th>
-                </tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
+            { compare_table("The order as stored, and as it would be".into(), "with every event", "without the skipped", rows.collect()) }
             <p class="hint">{ format!("The stored log is unchanged: it still holds {}.", format::count(log_len, "event", "events")) }</p>
             <div class="button-row">
                 <button type="button" class="button button-small" onclick={on_action.reform(|_| DebuggerAction::ClearSkips)}>
@@ -202,5 +186,20 @@ fn what_if_panel(
                 </button>
             </div>
         </div>
+    }
+}
+
+/// A field-by-field comparison of two states of the order (the changed fields marked by the rows).
+fn compare_table(caption: String, left: &'static str, right: &'static str, rows: Html) -> Html {
+    html! {
+        <table class="data-table rd-diff">
+            <caption>{ caption }</caption>
+            <thead><tr>
+                <th scope="col">{ "field" }</th>
+                <th scope="col">{ left }</th>
+                <th scope="col">{ right }</th>
+            </tr></thead>
+            <tbody>{ rows }</tbody>
+        </table>
     }
 }
