@@ -27,11 +27,9 @@ pub struct OptionFiller {
     built: Option<OrderOptions>,
     /// The order that must be shown selected.
     selected: Option<OrderId>,
-    /// Whether a long list is still being added.
-    filling: bool,
     /// Counts builds: a fill still running for an older list sees the count moved on and stops.
     generation: u64,
-    /// While filling: the option shown first (smaller ids are inserted before it).
+    /// While a long list is being added: the option shown first (smaller ids go before it).
     anchor: Option<(OrderId, HtmlOptionElement)>,
 }
 
@@ -51,8 +49,8 @@ impl OptionFiller {
             .is_some_and(|b| Rc::ptr_eq(b, options));
         if !unchanged {
             filler.generation += 1; // a fill of an older list stops at its next chunk
-            let old = filler.built.take().filter(|_| !filler.filling);
-            filler.filling = false;
+            let was_filling = filler.anchor.take().is_some();
+            let old = filler.built.take().filter(|_| !was_filling);
             match old.filter(|old| !old.is_empty() && options.starts_with(old)) {
                 Some(old) => add_all(select, &options[old.len()..]),
                 None if options.len() <= BUILD_AT_ONCE => rebuild(select, options),
@@ -65,7 +63,6 @@ impl OptionFiller {
                     filler.anchor = shown.and_then(|(id, label)| {
                         Some((*id, add(select, label, &id.to_string(), None)?))
                     });
-                    filler.filling = true;
                     let generation = filler.generation;
                     let (this, select, options) = (this.clone(), select.clone(), options.clone());
                     wasm_bindgen_futures::spawn_local(fill(this, select, options, generation));
@@ -73,7 +70,7 @@ impl OptionFiller {
             }
             filler.built = Some(options.clone());
         }
-        if !filler.filling {
+        if filler.anchor.is_none() {
             choose(select, selected);
         }
     }
@@ -123,7 +120,6 @@ async fn fill(
     }
     let mut filler = this.borrow_mut();
     if filler.generation == generation {
-        filler.filling = false;
         filler.anchor = None;
         choose(&select, filler.selected);
     }
