@@ -63,7 +63,7 @@ pub fn decode_event_value(value: &Value) -> Result<RecordedEvent, DecodeError> {
     let fields = value
         .as_object()
         .ok_or_else(|| DecodeError::new(DecodeProblem::NotAnObject))?;
-    let event_id = whole(fields, "event_id").map_err(DecodeError::new)?;
+    let event_id = decode_event_id(field(fields, "event_id").map_err(DecodeError::new)?)?;
     decode_fields(fields, event_id).map_err(|problem| DecodeError {
         event_id: Some(event_id),
         position: None,
@@ -84,6 +84,11 @@ fn decode_fields(
         event_data: field(fields, "event_data")?.clone(),
         event_timestamp: field(fields, "event_timestamp")?,
     })
+}
+
+/// Reads an `event_id`: checked first, so every later problem can name the event.
+pub fn decode_event_id(value: &Value) -> Result<u64, DecodeError> {
+    as_whole("event_id", value).map_err(DecodeError::new)
 }
 
 /// An event's fields, taken out of whatever held them (an object in a file, a list on disk).
@@ -221,10 +226,6 @@ fn field<'a>(
 
 fn wrong(field: &'static str, expected: &'static str) -> DecodeProblem {
     DecodeProblem::WrongType { field, expected }
-}
-
-fn whole(fields: &Map<String, Value>, name: &'static str) -> Result<u64, DecodeProblem> {
-    as_whole(name, field(fields, name)?)
 }
 
 fn as_whole(name: &'static str, value: &Value) -> Result<u64, DecodeProblem> {

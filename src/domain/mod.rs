@@ -23,9 +23,9 @@ mod upcast;
 mod validate;
 
 pub use codec::{
-    decode_event, decode_event_bytes, decode_event_value, decode_log, decode_log_bytes,
-    decode_log_value, decode_parts, encode_event, encode_event_value, encode_log, EventParts,
-    LOG_FORMAT, LOG_FORMAT_VERSION,
+    decode_event, decode_event_bytes, decode_event_id, decode_event_value, decode_log,
+    decode_log_bytes, decode_log_value, decode_parts, encode_event, encode_event_value, encode_log,
+    EventParts, LOG_FORMAT, LOG_FORMAT_VERSION,
 };
 pub use command::Command;
 pub use decide::{decide, MAX_CUSTOMER_LEN, MAX_TEXT_LEN, MAX_TOTAL};

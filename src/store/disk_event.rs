@@ -12,7 +12,8 @@
 //! upcast of the codec applies to stored events too.
 
 use crate::domain::{
-    decode_parts, encode_event_value, DecodeError, DecodeProblem, EventParts, RecordedEvent,
+    decode_event_id, decode_parts, encode_event_value, DecodeError, DecodeProblem, EventParts,
+    RecordedEvent,
 };
 use serde_json::{Map, Value};
 use std::fmt;
@@ -84,12 +85,7 @@ pub fn decode_owned(value: Value) -> Result<RecordedEvent, StoredEventError> {
         DecodeProblem::UnknownEventType(name) => StoredEventError::UnknownType(name),
         _ => StoredEventError::Malformed(error.to_string()),
     };
-    let id = event_id.as_u64().ok_or_else(|| {
-        malformed(DecodeError::new(DecodeProblem::WrongType {
-            field: "event_id",
-            expected: "a whole number, 0 or more",
-        }))
-    })?;
+    let id = decode_event_id(&event_id).map_err(malformed)?;
     decode_parts(EventParts {
         event_id: id,
         order_id: &order_id,
