@@ -180,14 +180,9 @@ impl Databases {
 
     /// Orders the table has a row for but the log has no event of still get listed.
     fn add_table_ids(&mut self) {
-        let missing: Vec<OrderId> = self
-            .table
-            .rows()
-            .map(|r| r.order_id)
-            .filter(|id| self.index.order_ids().binary_search(id).is_err())
-            .collect();
-        for id in missing {
-            self.index.add_order_id(id);
+        // `add_order_id` skips ids already listed.
+        for row in self.table.rows() {
+            self.index.add_order_id(row.order_id);
         }
     }
 
