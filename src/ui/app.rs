@@ -2,6 +2,7 @@
 //! small components; every callback it hands out dispatches an action (see `handlers.rs`).
 
 use super::action_bar::{ActionBar, Allowed};
+use super::after_paint::use_after_paint;
 use super::bug_story::{use_find_culprit, BugStory};
 use super::bug_story_view::BugStoryView;
 use super::confirm_dialog::ConfirmDialog;
@@ -25,7 +26,7 @@ use super::share_state::ShareInbox;
 use super::shortcuts::use_shortcuts;
 use super::shortcuts_help::ShortcutsHelp;
 use super::sql_panel::{Script, SqlPanel};
-use super::state::{Action, AppState, Pending};
+use super::state::{Action, AppState, LastChange, Pending};
 use super::storage_panel::{Export, StoragePanel};
 use super::storage_sync::use_storage_sync;
 use super::time_travel::TimeTravelPanel;
@@ -33,9 +34,10 @@ use super::traditional_table::TraditionalTableView;
 use super::update_banner::UpdateBanner;
 use super::views;
 use crate::domain::{
-    decide, encode_log, event_sourced_script, history, traditional_script, Command, Order,
+    decide, encode_log, event_sourced_script, history, traditional_script, Command, Order, OrderRow,
 };
 use crate::store::{LocalStorageKv, LocalStore, MemoryStore};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[function_component(App)]
@@ -117,9 +119,31 @@ pub fn app() -> Html {
                 .collect::<Vec<_>>()
         })
     };
+    let borrowed = db.0.borrow();
+    let selected = state.selected;
+    let order = selected.and_then(|id| borrowed.order(id)).cloned();
+    let row = selected.and_then(|id| borrowed.table().row(id)).cloned();
+    let event_count = selected.map_or(0, |id| borrowed.positions_of(id).len());
+    let overwritten_count = borrowed.overwritten();
+    let next_order_id = borrowed.next_order_id();
+    let is_empty = borrowed.events().is_empty();
+    let own_events = borrowed.events().len();
+    let recovery = borrowed.recovery_summary().map(AttrValue::from);
+    let backup_available = borrowed.backup().is_some();
+    drop(borrowed);
+    // Everything below the two databases follows the app one painted frame late (see
+    // after_paint.rs): a click's own frame only renders what the learner is looking at.
+    let below = use_after_paint(Below {
+        revision,
+        log_len: own_events,
+        order: order.clone(),
+        row,
+        event_count,
+        last_change: state.last_change.clone(),
+    });
     let steps = {
         let db = db.clone();
-        use_memo((revision, state.selected), move |(_, selected)| {
+        use_memo((below.revision, state.selected), move |(_, selected)| {
             let db = db.0.borrow();
             // Only this order's events are handed over: the cost follows the order, not the log.
             let Some(id) = *selected else {
@@ -135,7 +159,7 @@ pub fn app() -> Html {
     };
     let story = {
         let db = db.clone();
-        use_memo(revision, move |_| BugStoryView::of(&db.0.borrow()))
+        use_memo(below.revision, move |_| BugStoryView::of(&db.0.borrow()))
     };
     let culprit = story.as_ref().as_ref().map(|s| s.culprit.event_id);
     let culprit_skipped = story
@@ -148,18 +172,6 @@ pub fn app() -> Html {
         })
     });
 
-    let borrowed = db.0.borrow();
-    let selected = state.selected;
-    let order = selected.and_then(|id| borrowed.order(id)).cloned();
-    let row = selected.and_then(|id| borrowed.table().row(id)).cloned();
-    let event_count = selected.map_or(0, |id| borrowed.positions_of(id).len());
-    let overwritten_count = borrowed.overwritten();
-    let next_order_id = borrowed.next_order_id();
-    let is_empty = borrowed.events().is_empty();
-    let own_events = borrowed.events().len();
-    let recovery = borrowed.recovery_summary().map(AttrValue::from);
-    let backup_available = borrowed.backup().is_some();
-    drop(borrowed);
     let allowed = allowed_actions(order.as_ref());
     let drafts = &state.drafts;
     let share_question = state.share.question(own_events);
@@ -226,17 +238,17 @@ pub fn app() -> Html {
                         on_clear_filters={on.clear_filters} on_page={on.log_page} on_select={on.select} />
                 </div>
                 <div class="insights">
-                    <DerivedState {order} {row} {event_count} />
-                    <SqlPanel change={state.last_change.clone()} {make_script} />
+                    <DerivedState order={below.order.clone()} row={below.row.clone()} event_count={below.event_count} />
+                    <SqlPanel change={below.last_change.clone()} {make_script} />
                 </div>
                 <OrderHistory order_id={selected} steps={steps.clone()} />
-                <TimeTravelPanel db={db.clone()} {revision} travel={state.time_travel.clone()} on_action={on_time} />
+                <TimeTravelPanel db={db.clone()} revision={below.revision} travel={state.time_travel.clone()} on_action={on_time} />
                 <BugStory view={story} {culprit_skipped}
                     on_run={on_bug_story} on_find={on_find_culprit} on_skip={on_skip_culprit} />
                 <ReplayDebugger order_id={selected} steps={steps.clone()} debugger={state.debugger.clone()}
-                    log_len={own_events} {culprit} on_action={on_debug} />
-                <SharePanel db={db.clone()} {revision} />
-                <StoragePanel persistent={state.persistent} {revision} {measure}
+                    log_len={below.log_len} {culprit} on_action={on_debug} />
+                <SharePanel db={db.clone()} revision={below.revision} />
+                <StoragePanel persistent={state.persistent} revision={below.revision} {measure}
                     import_error={state.import_error.clone().map(AttrValue::from)}
                     {on_export} on_import={on.import} />
                 <ConfirmDialog question={question.map(AttrValue::from)} {detail}
@@ -251,6 +263,17 @@ pub fn app() -> Html {
             <LessonBar lesson={state.lesson} db={db.clone()} on_action={on_any} />
         </div>
     }
+}
+
+/// What the panels below the databases show: the app as of the last painted frame.
+#[derive(Clone, PartialEq)]
+struct Below {
+    revision: u64,
+    log_len: usize,
+    order: Option<Order>,
+    row: Option<OrderRow>,
+    event_count: usize,
+    last_change: Option<Rc<LastChange>>,
 }
 
 /// Which actions the rules would accept for `order` right now.

@@ -1,6 +1,7 @@
 //! The Yew user interface: function components, one per file, and one reducer (`state.rs`).
 
 mod action_bar;
+mod after_paint;
 mod app;
 mod bug_story;
 mod bug_story_view;

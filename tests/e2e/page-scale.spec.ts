@@ -61,3 +61,32 @@ test('a 10,000-event log: paged, filterable, and a click still appends one event
   await selectOrder(page, 1);
   await expect(page.getByRole('region', { name: 'History of order 1' })).toBeVisible();
 });
+
+// Issue #7: a click's own frame renders only what the learner is looking at (the action bar,
+// the two tables and the log); the panels below follow right after that frame is painted
+// (src/ui/after_paint.rs). Checked by order of frames, not by time: in the click's frame the
+// derived-state panel still shows the order before the click, and it catches up without
+// anything else happening.
+test("a click's frame shows the databases first, and the panels below follow right after it", async ({ page }) => {
+  await openApp(page);
+  await placeOrder(page, 'Frame tester', '5.00');
+  const derived = page.getByRole('region', { name: 'Derived by replaying events' });
+  await expect(derived.locator('.derived-intro')).toHaveText('Order 1 = replay of its 1 event:');
+  const inClickFrame = await page.evaluate(async () => {
+    const pay = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Pay')!;
+    pay.click();
+    // This animation-frame callback is queued before the app's own, so it sees the frame that
+    // is about to be painted for the click.
+    return new Promise<{ status: string; newestEvent: string; derived: string }>((resolve) =>
+      requestAnimationFrame(() => resolve({
+        status: document.querySelector('#order-status')?.textContent ?? '',
+        newestEvent: document.querySelector('.db-log tbody tr td:nth-child(3)')?.textContent ?? '',
+        derived: document.querySelector('.derived-intro')?.textContent ?? '',
+      })));
+  });
+  expect(inClickFrame.status).toContain('Paid');
+  expect(inClickFrame.newestEvent).toBe('OrderPaid');
+  expect(inClickFrame.derived).toBe('Order 1 = replay of its 1 event:');
+  await expect(derived.locator('.derived-intro')).toHaveText('Order 1 = replay of its 2 events:');
+  await expect(derived).toContainText('Agrees with the traditional row for order 1.');
+});
