@@ -74,8 +74,30 @@ function payAndWaitForPaint(page) {
 async function clickWork(browser, page) {
   await placeOrder(page);
   await page.waitForTimeout(300);
+  return traceFrameWork(browser, page, payAndWaitForPaint);
+}
+
+/** The browser's own share of a click, as a reference for the budget: a click whose handler
+ *  (plain JS, no app code) inserts one copy of the newest event-log row, as Pay does, measured
+ *  exactly like `clickWork`. The copy is removed again before the app renders anything. */
+async function rowInsertWork(browser, page) {
+  await page.waitForTimeout(300);
+  const work = await traceFrameWork(browser, page, (page) => page.evaluate(async () => {
+    const body = [...document.querySelectorAll('table')].find((t) => t.querySelector('th')?.textContent === 'event_id').tBodies[0];
+    const copy = body.rows[0].cloneNode(true);
+    addEventListener('click', () => body.insertBefore(copy, body.rows[0]), { once: true, capture: true });
+    document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    copy.remove();
+  }));
+  return work;
+}
+
+/** Runs `act` under Chromium's tracer and sums the main thread's busy time from its click to
+ *  the end of the first frame painted after it. */
+async function traceFrameWork(browser, page, act) {
   await browser.startTracing(page, { categories: ['devtools.timeline'] });
-  await payAndWaitForPaint(page);
+  await act(page);
   const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
   const click = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click');
   if (!click) return null;
@@ -94,7 +116,7 @@ export async function measurePage({ runs }) {
   const server = spawn('node', ['tests/e2e/serve.mjs', String(PORT), process.env.BENCH_DIST ?? 'dist'], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve) => server.stdout.once('data', resolve));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
-  const result = { browserVersion: browser.version(), startup: {}, click: {}, clickWork: {}, memory: {} };
+  const result = { browserVersion: browser.version(), startup: {}, click: {}, clickWork: {}, rowInsert: {}, memory: {} };
   try {
     for (const n of [0, 1000, 10000]) {
       const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -125,7 +147,10 @@ export async function measurePage({ runs }) {
       const work = [];
       for (let i = 0; i < runs; i++) work.push(await clickWork(browser, page));
       result.clickWork[n === 0 ? 10 : n] = median(work.filter((w) => w != null));
-      console.error(`bench: ${n} events: start-up ${result.startup[n].toFixed(1)} ms, click to paint ${median(clicks).toFixed(2)} ms, click work ${result.clickWork[n === 0 ? 10 : n]?.toFixed(2)} ms (${await eventCount(page)})`);
+      const floor = [];
+      for (let i = 0; i < runs; i++) floor.push(await rowInsertWork(browser, page));
+      result.rowInsert[n === 0 ? 10 : n] = median(floor.filter((w) => w != null));
+      console.error(`bench: ${n} events: start-up ${result.startup[n].toFixed(1)} ms, click to paint ${median(clicks).toFixed(2)} ms, click work ${result.clickWork[n === 0 ? 10 : n]?.toFixed(2)} ms, browser alone ${result.rowInsert[n === 0 ? 10 : n]?.toFixed(2)} ms (${await eventCount(page)})`);
       await context.close();
     }
   } finally {

@@ -82,6 +82,7 @@ out.push(`| **total** | ${kb(total.raw)} KB | **${kb(total.gzip)} KB** | ${kb(to
 out.push('', '## In the browser (release build, headless Chromium)', '', '| measurement | 0 / 10 events | 1,000 events | 10,000 events |', '| --- | ---: | ---: | ---: |');
 out.push(`| start-up: navigation to the first painted frame of the app | ${ms(page.startup[0])} | ${ms(page.startup[1000])} | ${ms(page.startup[10000])} |`);
 out.push(`| click **Pay**: main-thread work (script, style, layout, paint) | ${ms(page.clickWork[10])} | ${ms(page.clickWork[1000])} | ${ms(page.clickWork[10000])} |`);
+out.push(`| for reference, the browser alone: a click that inserts one event-log row, no app code (measured like the line above) | ${ms(page.rowInsert[10])} | ${ms(page.rowInsert[1000])} | ${ms(page.rowInsert[10000])} |`);
 out.push(`| click **Pay** to the next painted frame (includes waiting for vsync) | ${ms(page.click[10])} | ${ms(page.click[1000])} | ${ms(page.click[10000])} |`);
 out.push(`| one append in localStorage (store only) | ${ms(wasm.append[0])} | ${ms(wasm.append[1])} | ${ms(wasm.append[2])} |`);
 out.push('', '| measurement | value |', '| --- | ---: |');
