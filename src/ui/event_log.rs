@@ -72,10 +72,14 @@ pub fn event_log(props: &EventLogProps) -> Html {
                 <table class="data-table">
                     <thead><tr>{ for COLUMNS.iter().map(|c| html! { <th scope="col">{ format::column_header(c) }</th> }) }</tr></thead>
                     <tbody>
+                        // The rows alone in their list, so Yew matches them by key: a new event
+                        // at the top of a full page then moves no row. Beside the empty row,
+                        // they were matched by position, and every row was rebuilt.
                         if page.rows.is_empty() {
                             <tr class="empty-row"><td colspan="5">{ empty_text }</td></tr>
+                        } else {
+                            { for rows }
                         }
-                        { for rows }
                     </tbody>
                 </table>
             </div>

@@ -74,12 +74,15 @@ pub fn traditional_table(props: &TraditionalTableProps) -> Html {
                 <table class="data-table">
                     <thead><tr>{ for COLUMNS.iter().map(|c| html! { <th scope="col">{ format::column_header(c) }</th> }) }</tr></thead>
                     <tbody>
+                        // The rows alone in their list, so Yew matches them by key (see
+                        // event_log.rs): a new order at the end of the page rebuilds no row.
                         if page.rows.is_empty() {
                             <tr class="empty-row"><td colspan="5">
                                 { "No rows yet. Place an order, or load the blog example." }
                             </td></tr>
+                        } else {
+                            { for rows }
                         }
-                        { for rows }
                     </tbody>
                 </table>
             </div>

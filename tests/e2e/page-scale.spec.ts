@@ -1,6 +1,7 @@
 // Scale: with 10,000 events the page stays usable. Only what is visible is rendered (20 log
 // rows a page), clicks keep working, filters and paging work, and a reload replays the log.
 // Functional assertions only: no timing is measured here (see the benchmarks for speed).
+import type { Locator } from '@playwright/test';
 import { test, expect, openApp } from './fixtures';
 import { button, expectEventCount, logRegion, logRows, orderSelect, placeOrder, selectOrder, tableRegion, tableRows } from './page-helpers';
 
@@ -89,4 +90,37 @@ test("a click's frame shows the databases first, and the panels below follow rig
   expect(inClickFrame.derived).toBe('Order 1 = replay of its 1 event:');
   await expect(derived.locator('.derived-intro')).toHaveText('Order 1 = replay of its 2 events:');
   await expect(derived).toContainText('Agrees with the traditional row for order 1.');
+});
+
+// Issue #7: on a full page, a new row must not rebuild the others (it used to rebuild all 20
+// log rows on every click, and every table row on every Place order: the rows shared their
+// list with the "empty" row, so Yew matched them by position instead of by key). Checked by
+// node identity, not by time: the rows already shown must be the same DOM nodes afterwards.
+test('a new row on a full page keeps the rows already shown, in both tables', async ({ page }) => {
+  await openApp(page);
+  for (let i = 0; i < 21; i++) await placeOrder(page);
+  await expectEventCount(page, '21 events');
+  await expect(logRows(page)).toHaveCount(20);
+
+  const markRows = (body: Locator) => body.evaluate((tbody) => {
+    [...(tbody as HTMLTableSectionElement).rows].forEach((row, i) => { (row as any).__mark = i; });
+  });
+  const keptRows = (body: Locator) => body.evaluate((tbody) =>
+    [...(tbody as HTMLTableSectionElement).rows].filter((row) => (row as any).__mark !== undefined).length);
+
+  const logBody = logRegion(page).locator('tbody');
+  await markRows(logBody);
+  await button(page, 'Pay').click();
+  await expectEventCount(page, '22 events');
+  await expect(logRows(page).first().locator('td').nth(2)).toHaveText('OrderPaid');
+  await expect(logRows(page)).toHaveCount(20);
+  expect(await keptRows(logBody)).toBe(19);
+
+  const tableBody = tableRegion(page).locator('tbody');
+  await markRows(tableBody);
+  const before = await tableRows(page).count();
+  await placeOrder(page);
+  await expectEventCount(page, '23 events');
+  await expect(tableRows(page)).toHaveCount(before + 1);
+  expect(await keptRows(tableBody)).toBe(before);
 });
