@@ -15,6 +15,13 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--dis
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
+/** Runs `measure` `runs` times, one after the other; the median of the runs that measured. */
+async function medianOf(runs, measure) {
+  const values = [];
+  for (let i = 0; i < runs; i++) values.push(await measure());
+  return median(values.filter((v) => v != null));
+}
+
 function logFile(n) {
   const dir = mkdtempSync(join(tmpdir(), 'esd-bench-'));
   const path = join(dir, `log-${n}.json`);
@@ -82,7 +89,7 @@ async function clickWork(browser, page) {
  *  exactly like `clickWork`. The copy is removed again before the app renders anything. */
 async function rowInsertWork(browser, page) {
   await page.waitForTimeout(300);
-  const work = await traceFrameWork(browser, page, (page) => page.evaluate(async () => {
+  return traceFrameWork(browser, page, (page) => page.evaluate(async () => {
     const body = [...document.querySelectorAll('table')].find((t) => t.querySelector('th')?.textContent === 'event_id').tBodies[0];
     const copy = body.rows[0].cloneNode(true);
     addEventListener('click', () => body.insertBefore(copy, body.rows[0]), { once: true, capture: true });
@@ -90,7 +97,6 @@ async function rowInsertWork(browser, page) {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     copy.remove();
   }));
-  return work;
 }
 
 /** Runs `act` under Chromium's tracer and sums the main thread's busy time from its click to
@@ -141,16 +147,11 @@ export async function measurePage({ runs }) {
       }
       // Clicks: the empty log gets 10 events first, so "10 events" means ten.
       if (n === 0) for (let i = 0; i < 5; i++) await clickToPaint(page);
-      const clicks = [];
-      for (let i = 0; i < runs; i++) clicks.push(await clickToPaint(page));
-      result.click[n === 0 ? 10 : n] = median(clicks);
-      const work = [];
-      for (let i = 0; i < runs; i++) work.push(await clickWork(browser, page));
-      result.clickWork[n === 0 ? 10 : n] = median(work.filter((w) => w != null));
-      const floor = [];
-      for (let i = 0; i < runs; i++) floor.push(await rowInsertWork(browser, page));
-      result.rowInsert[n === 0 ? 10 : n] = median(floor.filter((w) => w != null));
-      console.error(`bench: ${n} events: start-up ${result.startup[n].toFixed(1)} ms, click to paint ${median(clicks).toFixed(2)} ms, click work ${result.clickWork[n === 0 ? 10 : n]?.toFixed(2)} ms, browser alone ${result.rowInsert[n === 0 ? 10 : n]?.toFixed(2)} ms (${await eventCount(page)})`);
+      const at = n === 0 ? 10 : n;
+      result.click[at] = await medianOf(runs, () => clickToPaint(page));
+      result.clickWork[at] = await medianOf(runs, () => clickWork(browser, page));
+      result.rowInsert[at] = await medianOf(runs, () => rowInsertWork(browser, page));
+      console.error(`bench: ${n} events: start-up ${result.startup[n].toFixed(1)} ms, click to paint ${result.click[at].toFixed(2)} ms, click work ${result.clickWork[at]?.toFixed(2)} ms, browser alone ${result.rowInsert[at]?.toFixed(2)} ms (${await eventCount(page)})`);
       await context.close();
     }
   } finally {
