@@ -129,12 +129,21 @@ pub fn read_events(
 
 /// The entries of one segment, or why it is not a segment.
 pub fn read_segment(kv: &dyn KeyValue, head: &Head, index: u64) -> Result<Vec<Value>, Problem> {
-    let key = keys::segment(&head.epoch, index);
-    let raw = kv.get(&key).ok_or(Problem::SegmentMissing {
-        index,
-        first_event: index * u64::from(head.segment_size) + 1,
-    })?;
-    serde_json::from_str::<Vec<Value>>(&raw).map_err(|e| Problem::SegmentUnreadable {
+    parse_segment(&segment_text(kv, head, index)?, index)
+}
+
+/// One segment's stored text, unparsed.
+pub fn segment_text(kv: &dyn KeyValue, head: &Head, index: u64) -> Result<String, Problem> {
+    kv.get(&keys::segment(&head.epoch, index))
+        .ok_or(Problem::SegmentMissing {
+            index,
+            first_event: index * u64::from(head.segment_size) + 1,
+        })
+}
+
+/// The entries of segment `index`'s stored text, or why it is not a segment.
+pub fn parse_segment(raw: &str, index: u64) -> Result<Vec<Value>, Problem> {
+    serde_json::from_str::<Vec<Value>>(raw).map_err(|e| Problem::SegmentUnreadable {
         index,
         detail: format!("not a JSON array of events ({e})"),
     })

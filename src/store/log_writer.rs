@@ -10,16 +10,30 @@
 use super::head::{fingerprint, Head};
 use super::keys::{self, KeyKind};
 use super::kv::{KeyValue, KvError};
-use super::log_reader::read_segment;
-use super::AppendError;
+use super::log_reader::{parse_segment, segment_text};
+use super::written_segment::WrittenSegment;
+use super::{AppendError, Problem};
 use serde_json::Value;
 
 /// Writes `writes` in order. If one is refused, every key already written gets its previous
 /// value back (or is removed if it had none), so storage is exactly as before.
 pub fn commit(kv: &dyn KeyValue, writes: &[(String, String)]) -> Result<(), KvError> {
+    commit_knowing(kv, writes, &[])
+}
+
+/// [`commit`], taking the previous values of the keys in `known` from there instead of reading
+/// them again (a planner that has just read a segment passes its text on).
+pub fn commit_knowing(
+    kv: &dyn KeyValue,
+    writes: &[(String, String)],
+    known: &[(String, String)],
+) -> Result<(), KvError> {
     let mut done: Vec<(&str, Option<String>)> = Vec::with_capacity(writes.len());
     for (key, value) in writes {
-        let old = kv.get(key);
+        let old = match known.iter().find(|(k, _)| k == key) {
+            Some((_, old)) => Some(old.clone()),
+            None => kv.get(key),
+        };
         if let Err(error) = kv.set(key, value) {
             roll_back(kv, done);
             return Err(error);
@@ -44,40 +58,60 @@ fn roll_back(kv: &dyn KeyValue, done: Vec<(&str, Option<String>)>) {
     }
 }
 
-/// Plans an append of `values` after the committed events of `head` (or of a new, empty log):
-/// the segment writes (at most one per segment touched, normally one) followed by the new head.
+/// What an append will write, and what it read on the way.
+pub struct PlannedAppend {
+    pub head: Head,
+    /// The segment writes (at most one per segment touched, normally one), then the new head.
+    pub writes: Vec<(String, String)>,
+    /// Segments read while planning, with their stored text (their values before the commit).
+    pub read: Vec<(String, String)>,
+    /// The last segment as it will be once the writes are committed.
+    pub written: WrittenSegment,
+}
+
+/// Plans an append of `values` (at least one) after the committed events of `head` (or of a
+/// new, empty log). `written` is the segment this tab wrote last, if any: when storage still
+/// holds exactly it, it is extended without being parsed.
 pub fn plan_append(
     kv: &dyn KeyValue,
     head: &Head,
     values: &[Value],
-) -> Result<(Head, Vec<(String, String)>), AppendError> {
+    written: Option<&WrittenSegment>,
+) -> Result<PlannedAppend, AppendError> {
     let size = head.segment_size as usize;
     let mut writes = Vec::new();
+    let mut read = Vec::new();
+    let mut last = None;
     let mut position = head.count;
     let mut rest = values;
     while !rest.is_empty() {
         let index = head.segment_of(position);
+        let key = keys::segment(&head.epoch, index);
         let committed = head.committed_in(index);
-        let mut entries = if committed == 0 {
-            Vec::new()
-        } else {
-            let mut stored =
-                read_segment(kv, head, index).map_err(|p| AppendError::Storage(p.to_string()))?;
-            if stored.len() < committed {
-                return Err(AppendError::Storage(format!(
-                    "log segment {index} lost events since start-up; reload the page"
-                )));
-            }
-            // Entries past the committed count are an interrupted append's: drop them.
-            stored.truncate(committed);
-            stored
-        };
         let take = (size - committed).min(rest.len());
-        entries.extend_from_slice(&rest[..take]);
-        writes.push((keys::segment(&head.epoch, index), to_json(&entries)));
+        let text = if committed == 0 {
+            to_json(&rest[..take])
+        } else {
+            let stored = segment_text(kv, head, index).map_err(storage_problem)?;
+            let text = match written {
+                Some(mine) if mine.matches(&key, &stored, committed) => {
+                    mine.extended(&rest[..take])
+                }
+                _ => reparse_and_extend(&stored, index, committed, &rest[..take])?,
+            };
+            read.push((key.clone(), stored));
+            text
+        };
+        last = Some(WrittenSegment {
+            key: key.clone(),
+            text: text.clone(),
+            count: committed + take,
+        });
+        writes.push((key, text));
         position += take as u64;
         rest = &rest[take..];
     }
+    let written = last.ok_or_else(|| AppendError::InvalidEvents("nothing to append".into()))?;
     let new_head = Head {
         count: position,
         tail: values
@@ -87,7 +121,35 @@ pub fn plan_append(
         ..head.clone()
     };
     writes.push((keys::head(), new_head.to_json()));
-    Ok((new_head, writes))
+    Ok(PlannedAppend {
+        head: new_head,
+        writes,
+        read,
+        written,
+    })
+}
+
+/// The careful path: the stored segment's committed entries (parsed), then `values`.
+fn reparse_and_extend(
+    stored: &str,
+    index: u64,
+    committed: usize,
+    values: &[Value],
+) -> Result<String, AppendError> {
+    let mut entries = parse_segment(stored, index).map_err(storage_problem)?;
+    if entries.len() < committed {
+        return Err(AppendError::Storage(format!(
+            "log segment {index} lost events since start-up; reload the page"
+        )));
+    }
+    // Entries past the committed count are an interrupted append's: drop them.
+    entries.truncate(committed);
+    entries.extend_from_slice(values);
+    Ok(to_json(&entries))
+}
+
+fn storage_problem(problem: Problem) -> AppendError {
+    AppendError::Storage(problem.to_string())
 }
 
 /// Plans a whole new log of `values` under a fresh epoch: all its segments, then the head

@@ -66,6 +66,7 @@ mod segmented_store;
 mod store_sync;
 mod store_table;
 mod usage;
+mod written_segment;
 
 pub use disk_event::{decode as decode_event, encode as encode_event, StoredEventError};
 pub use event_store::{AppendError, EventStore, Refresh};

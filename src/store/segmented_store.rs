@@ -6,9 +6,12 @@ use super::disk_event::encode;
 use super::head::Head;
 use super::kv::KeyValue;
 use super::log_reader::Sequence;
-use super::log_writer::{append_error, commit, plan_append, plan_new_log, remove_other_segments};
+use super::log_writer::{
+    append_error, commit, commit_knowing, plan_append, plan_new_log, remove_other_segments,
+};
 use super::open::{open, Opened};
 use super::recovery::{BackupStatus, Recovery};
+use super::written_segment::WrittenSegment;
 use super::{keys, orders_table, AppendError, EventStore, LocalStorageKv, MemoryKv, Refresh};
 use crate::domain::{OrderId, OrderRow, RecordedEvent};
 use serde_json::Value;
@@ -36,6 +39,8 @@ pub struct SegmentedStore<K: KeyValue + Clone> {
     /// The rows start-up read while checking them, for the first `load_table` only: every
     /// change to storage after `open` drops them, so they are never stale.
     pub(super) opened_rows: RefCell<Option<Vec<OrderRow>>>,
+    /// The segment this store wrote last, so the next append extends it without parsing it.
+    pub(super) written: Option<WrittenSegment>,
 }
 
 impl MemoryStore {
@@ -73,6 +78,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
             recovery,
             damaged_keys,
             opened_rows: RefCell::new(rows),
+            written: None,
         }
     }
 
@@ -158,16 +164,15 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
         }
         let stamped = self.stamp(order_id, expected_version, events)?;
         let values: Vec<Value> = stamped.iter().map(encode).collect();
-        let mut writes = Vec::new();
-        let mut new_head = None;
+        let (mut writes, mut read, mut next) = (Vec::new(), Vec::new(), None);
         if !values.is_empty() {
             let current = match &self.head {
                 Some(head) => head.clone(),
                 None => Head::empty(self.kv.new_epoch()),
             };
-            let (head, log_writes) = plan_append(&self.kv, &current, &values)?;
-            writes = log_writes;
-            new_head = Some(head);
+            let plan = plan_append(&self.kv, &current, &values, self.written.as_ref())?;
+            (writes, read) = (plan.writes, plan.read);
+            next = Some((plan.head, plan.written));
         }
         if let Some(row) = row {
             let key = keys::order_row(row.order_id);
@@ -178,10 +183,11 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
                 serde_json::to_string(row).map_err(|e| AppendError::Storage(e.to_string()))?;
             writes.push((key, value));
         }
-        commit(&self.kv, &writes).map_err(append_error)?;
-        if let Some(head) = new_head {
+        commit_knowing(&self.kv, &writes, &read).map_err(append_error)?;
+        if let Some((head, written)) = next {
             self.tail = head.tail.clone();
             self.head = Some(head);
+            self.written = Some(written);
         }
         for event in stamped {
             self.sequence.push(&event);
