@@ -1,24 +1,21 @@
 //! JSON shown readably: keys, strings and numbers in their own colours, always as text nodes
 //! (never parsed as markup), so a customer named `<img onerror=...>` stays a string.
+//! Punctuation is bare text in the code's own colour: a log row is built node by node on every
+//! click, and a span per comma would double the nodes of its data cell.
 
 use serde_json::Value;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct JsonViewProps {
-    pub value: Value,
-}
-
-/// One line of compact JSON: `{"customer_id": "alice", "total_amount": 4990}`.
-#[function_component(JsonView)]
-pub fn json_view(props: &JsonViewProps) -> Html {
-    html! { <code class="json">{ render(&props.value) }</code> }
+/// One line of compact JSON: `{"customer_id": "alice", "total_amount": 4990}`. A function, not
+/// a component: every new log row would otherwise mount one more component for its data cell.
+pub fn json_code(value: &Value) -> Html {
+    html! { <code class="json">{ render(value) }</code> }
 }
 
 fn render(value: &Value) -> Html {
     match value {
         Value::Object(fields) if fields.is_empty() => {
-            html! { <span class="json-punct">{ "{}" }</span> }
+            html! { "{}" }
         }
         Value::Object(fields) => {
             let last = fields.len() - 1;
@@ -26,17 +23,17 @@ fn render(value: &Value) -> Html {
                 html! {
                     <>
                         <span class="json-key">{ format!("\"{key}\"") }</span>
-                        <span class="json-punct">{ ": " }</span>
+                        { ": " }
                         { render(value) }
-                        if i < last { <span class="json-punct">{ ", " }</span> }
+                        if i < last { { ", " } }
                     </>
                 }
             });
             html! {
                 <>
-                    <span class="json-punct">{ "{" }</span>
+                    { "{" }
                     { for entries }
-                    <span class="json-punct">{ "}" }</span>
+                    { "}" }
                 </>
             }
         }
@@ -50,11 +47,11 @@ fn render(value: &Value) -> Html {
             let last = items.len().saturating_sub(1);
             html! {
                 <>
-                    <span class="json-punct">{ "[" }</span>
+                    { "[" }
                     { for items.iter().enumerate().map(|(i, item)| html! {
-                        <>{ render(item) } if i < last { <span class="json-punct">{ ", " }</span> }</>
+                        <>{ render(item) } if i < last { { ", " } }</>
                     }) }
-                    <span class="json-punct">{ "]" }</span>
+                    { "]" }
                 </>
             }
         }

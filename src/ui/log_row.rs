@@ -3,7 +3,7 @@
 //! and diffing every row of the page.
 
 use super::format;
-use super::json_view::JsonView;
+use super::json_view::json_code;
 use crate::domain::{OrderId, RecordedEvent};
 use yew::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn log_row(props: &LogRowProps) -> Html {
             <td class="num">{ event.event_id }</td>
             <td class="num">{ event.order_id }</td>
             <td><span class={classes!("type-badge", format!("type-{}", event_type.to_ascii_lowercase()))}>{ event_type }</span></td>
-            <td class="col-data"><JsonView value={event.event.event_data()} /></td>
+            <td class="col-data">{ json_code(&event.event.event_data()) }</td>
             <td class="col-time">
                 <time datetime={format::timestamp_attr(event.event_timestamp)}>
                     { format::timestamp_html(event.event_timestamp) }

@@ -3,7 +3,7 @@
 //! Skipping replays without the event; the stored log is never changed.
 
 use super::format;
-use super::json_view::JsonView;
+use super::json_view::json_code;
 use super::replay_debugger_state::{what_if, Debugger, DebuggerAction, WhatIf};
 use crate::domain::{EventId, HistoryStep, Order, OrderId, RecordedEvent};
 use std::rc::Rc;
@@ -130,7 +130,7 @@ fn step_detail(step: &HistoryStep, culprit: Option<EventId>) -> Html {
             }
             <p class="rd-event-meta">
                 <time datetime={format::timestamp_attr(event.event_timestamp)}>{ format::timestamp(event.event_timestamp) }</time>
-                { " · " }<JsonView value={event.event.event_data()} />
+                { " · " }{ json_code(&event.event.event_data()) }
             </p>
             { compare_table(format!("State before and after event {}", event.event_id), "before", "after", rows.collect()) }
         </div>
