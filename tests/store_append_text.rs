@@ -15,6 +15,16 @@ fn segment_values(kv: &MemoryKv, key: &str) -> Vec<Value> {
     serde_json::from_str(&kv.get(key).unwrap()).expect("a segment is a JSON array")
 }
 
+/// A store over fresh storage that placed orders 1 and 2, and the key of the segment it wrote.
+fn tab_that_wrote_two_orders() -> (MemoryKv, MemoryStore, String) {
+    let kv = MemoryKv::default();
+    let mut tab = MemoryStore::open(kv.clone());
+    place(&mut tab, 1);
+    place(&mut tab, 2);
+    let key = keys::segment(tab.epoch(), 0);
+    (kv, tab, key)
+}
+
 #[test]
 fn every_append_stores_the_bytes_a_full_rewrite_would() {
     let kv = MemoryKv::default();
@@ -47,13 +57,9 @@ fn every_append_stores_the_bytes_a_full_rewrite_would() {
 
 #[test]
 fn leftovers_of_another_tabs_interrupted_append_are_dropped_by_this_tabs_next_append() {
-    let kv = MemoryKv::default();
-    let mut tab = MemoryStore::open(kv.clone());
-    place(&mut tab, 1);
-    place(&mut tab, 2);
+    let (kv, mut tab, key) = tab_that_wrote_two_orders();
     // Another tab wrote event 3 into the segment and closed before writing the head: the
     // segment no longer holds what this tab wrote, though the head still counts its entries.
-    let key = keys::segment(tab.epoch(), 0);
     let mut values = segment_values(&kv, &key);
     values.push(encode_event(&lifecycle_events(3)[2]));
     kv.set(&key, &serde_json::to_string(&values).unwrap())
@@ -75,13 +81,9 @@ fn leftovers_of_another_tabs_interrupted_append_are_dropped_by_this_tabs_next_ap
 
 #[test]
 fn what_storage_holds_wins_over_what_this_tab_wrote_there() {
-    let kv = MemoryKv::default();
-    let mut tab = MemoryStore::open(kv.clone());
-    place(&mut tab, 1);
-    place(&mut tab, 2);
+    let (kv, mut tab, key) = tab_that_wrote_two_orders();
     // Someone edited a committed entry in place (devtools, another build): the count and the
     // last event are unchanged, only the text differs from what this tab wrote.
-    let key = keys::segment(tab.epoch(), 0);
     let edited = kv.get(&key).unwrap().replace("customer-1", "customer-x");
     kv.set(&key, &edited).unwrap();
 
