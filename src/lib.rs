@@ -4,6 +4,7 @@
 //! - [`store`]: where events live (an `EventStore` trait, in memory and in localStorage).
 //! - [`ui`]: the Yew components and the app's single reducer.
 
+pub mod app;
 pub mod domain;
 pub mod store;
 pub mod ui;

@@ -49,6 +49,7 @@
 //! - storage meter: [`SegmentedStore::usage`], [`LOCAL_STORAGE_LIMIT_BYTES`],
 //!   [`estimate_origin_quota`].
 
+mod app_store;
 mod disk_event;
 mod event_store;
 mod head;
@@ -68,6 +69,7 @@ mod store_table;
 mod usage;
 mod written_segment;
 
+pub use app_store::AppStore;
 pub use disk_event::{decode as decode_event, encode as encode_event, StoredEventError};
 pub use event_store::{AppendError, EventStore, Refresh};
 pub use head::{Head, SEGMENT_SIZE};

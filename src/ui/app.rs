@@ -9,14 +9,12 @@ use super::confirm_dialog::ConfirmDialog;
 use super::derived_state::DerivedState;
 use super::dom;
 use super::event_log::EventLog;
-use super::examples::Example;
 use super::examples_bar::ExamplesBar;
 use super::handlers::use_handlers;
 use super::header::Header;
 use super::lesson::{lesson_launcher, LessonBar};
 use super::order_form::OrderForm;
 use super::order_history::OrderHistory;
-use super::page_store::PageStore;
 use super::preferences;
 use super::recovery_banner::RecoveryBanner;
 use super::replay_debugger::ReplayDebugger;
@@ -33,9 +31,11 @@ use super::time_travel::TimeTravelPanel;
 use super::traditional_table::TraditionalTableView;
 use super::update_banner::UpdateBanner;
 use super::views;
+use crate::app::Example;
 use crate::domain::{
     decide, encode_log, event_sourced_script, history, traditional_script, Command, Order, OrderRow,
 };
+use crate::store::AppStore;
 use crate::store::{LocalStorageKv, LocalStore, MemoryStore};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -182,7 +182,7 @@ pub fn app() -> Html {
             "Yes, delete everything",
         ),
         Some(Pending::Load(example)) => (
-            Some(example.question()),
+            Some(super::example_text::question(*example)),
             "The events in the log now will be deleted and the example loaded in their place.",
             "Replace the log",
         ),
@@ -294,7 +294,7 @@ fn allowed_actions(order: Option<&Order>) -> Allowed {
 }
 
 /// The browser's localStorage when it can be used, otherwise a store that forgets on reload.
-fn open_store() -> (Box<dyn PageStore>, bool) {
+fn open_store() -> (Box<dyn AppStore>, bool) {
     if LocalStorageKv::available() {
         (Box::new(LocalStore::open(LocalStorageKv)), true)
     } else {

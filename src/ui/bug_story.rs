@@ -4,10 +4,10 @@
 
 use super::bug_story_view::BugStoryView;
 use super::format;
-use super::live::{Databases, SharedDatabases};
 use super::replay_debugger_state::DebuggerAction;
 use super::state::Action;
 use super::time_travel_state::TimeTravelAction;
+use crate::app::{Databases, SharedDatabases};
 use crate::domain::bug_story_culprit;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

@@ -2,7 +2,7 @@
 //! payment before it, the traditional row, and the status replay gives without the culprit.
 //! Pure Rust, so native tests can check it.
 
-use super::live::Databases;
+use crate::app::Databases;
 use crate::domain::{
     bug_story, bug_story_culprit, evolve, Money, Order, OrderEvent, OrderRow, OrderStatus,
     RecordedEvent,

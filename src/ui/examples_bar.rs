@@ -1,6 +1,6 @@
 //! Ready-made logs: the blog's four orders, and a big generated log to show scale.
 
-use super::examples::Example;
+use crate::app::Example;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,8 +1,8 @@
 //! Every callback the page hands to its components, each dispatching one [`Action`]. Built once
 //! (they only depend on the dispatcher), so a component re-renders only when its data changes.
 
-use super::examples::Example;
 use super::state::{Action, AppState, Field};
+use crate::app::Example;
 use crate::domain::OrderId;
 use yew::prelude::*;
 

@@ -4,13 +4,13 @@
 //! localStorage, so a reload resumes where the class was.
 
 use super::bug_story;
-use super::examples::Example;
 use super::lesson_keys::use_shortcut_keys;
 use super::lesson_state::{Lesson, LessonAction, LESSON_KEY};
 use super::lesson_steps::{Drive, STEPS};
-use super::live::SharedDatabases;
 use super::state::Action;
 use super::time_travel_state::TimeTravelAction;
+use crate::app::Example;
+use crate::app::SharedDatabases;
 use gloo_storage::{LocalStorage, Storage};
 use yew::prelude::*;
 

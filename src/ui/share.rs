@@ -3,7 +3,7 @@
 //! visitor's log; a broken or hostile link is refused with a message and changes nothing.
 
 use super::dom;
-use super::live::SharedDatabases;
+use crate::app::SharedDatabases;
 use crate::domain::{scenario_fragment, scenario_payload};
 use gloo_events::EventListener;
 use yew::prelude::*;

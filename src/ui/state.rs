@@ -2,15 +2,15 @@
 //! changes anything. Per command it does O(log n) work: decide on the selected order's current
 //! state, record, append, and apply the new events to the projections and the traditional table.
 
-use super::examples::Example;
 use super::lesson_state::{Lesson, LessonAction};
-use super::live::{Accepted, Databases, Refused, SharedDatabases};
-use super::page_store::PageStore;
 use super::replay_debugger_state::{Debugger, DebuggerAction};
 use super::share_state::ShareInbox;
 use super::time_travel_state::{TimeTravel, TimeTravelAction};
 use super::timing;
+use crate::app::Example;
+use crate::app::{Accepted, Databases, Refused, SharedDatabases};
 use crate::domain::{Command, Money, OrderId, RecordedEvent};
+use crate::store::AppStore;
 use chrono::Utc;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -177,7 +177,7 @@ pub enum Action {
 
 impl AppState {
     /// Opens `store` and derives both databases from its log (the one full replay).
-    pub fn open(store: Box<dyn PageStore>, persistent: bool, presenter: bool) -> Self {
+    pub fn open(store: Box<dyn AppStore>, persistent: bool, presenter: bool) -> Self {
         let started = timing::now_ms();
         let databases = Databases::open(store);
         let replayed = databases.events().len();

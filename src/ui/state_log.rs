@@ -1,10 +1,10 @@
 //! The reducer's whole-log operations: examples, import, reset, recovery and catching up with
 //! other tabs. These replace or re-derive the log, unlike the per-click commands in `state.rs`.
 
-use super::examples::Example;
-use super::live::CaughtUp;
 use super::state::{AppState, LogFilter, Pending};
 use super::timing;
+use crate::app::CaughtUp;
+use crate::app::Example;
 use crate::domain::{decode_log, validate_log, RecordedEvent};
 use std::rc::Rc;
 
@@ -12,7 +12,11 @@ impl AppState {
     pub(super) fn load(&mut self, example: Example) {
         let started = timing::now_ms();
         let events = example.events();
-        self.replace_log(&events, started, example.loaded_message(events.len()));
+        self.replace_log(
+            &events,
+            started,
+            super::example_text::loaded_message(example, events.len()),
+        );
     }
 
     pub(super) fn check_import(&mut self, text: &str) {

@@ -1,9 +1,9 @@
 //! The reducer on an in-memory store: given a state, when an action, then both databases.
 
 use super::{Action, AppState, Field, Pending};
+use crate::app::Example;
 use crate::domain::OrderStatus;
 use crate::store::{EventStore, MemoryKv, MemoryStore};
-use crate::ui::examples::Example;
 use std::rc::Rc;
 use yew::Reducible;
 

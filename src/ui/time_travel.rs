@@ -5,11 +5,11 @@
 //! typing); Home and End also work on the timeline's buttons.
 
 use super::format;
-use super::live::SharedDatabases;
-use super::snapshot_cache::SnapshotCache;
 use super::time_travel_columns::{as_of_log, as_of_orders, only_now};
 use super::time_travel_state::{position_text, TimeTravel, TimeTravelAction, SPEEDS};
 use super::time_travel_view::TimeView;
+use crate::app::SharedDatabases;
+use crate::app::SnapshotCache;
 use gloo_timers::callback::Interval;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

@@ -1,9 +1,9 @@
 //! The replay features through the app's reducer, on an in-memory store: given a log, when a
 //! timeline, debugger, lesson, bug-story or share action, then the state and both databases.
 
+use crate::app::Example;
 use crate::domain::{blog_example, bug_story_culprit, scenario_fragment, OrderStatus};
 use crate::ui::bug_story::find_culprit;
-use crate::ui::examples::Example;
 use crate::ui::lesson_state::LessonAction;
 use crate::ui::lesson_steps::STEPS;
 use crate::ui::replay_debugger_state::DebuggerAction;

@@ -2,8 +2,8 @@
 //! they, the filter or the page change. The cost depends on the page size, not the log length
 //! (apart from the event-type filter, which is one pass over the log per change of view).
 
-use super::live::Databases;
 use super::state::{LogFilter, LOG_PAGE_SIZE, TABLE_PAGE_SIZE};
+use crate::app::Databases;
 use crate::domain::{OrderId, OrderRow, RecordedEvent};
 
 /// One page of the event log, newest first.

@@ -5,7 +5,7 @@
 use crate::domain::{OrderId, OrderRow, RecordedEvent, TraditionalTable};
 use crate::store::{AppendError, EventStore, KeyValue, Recovery, SegmentedStore, Usage};
 
-pub trait PageStore: EventStore {
+pub trait AppStore: EventStore {
     /// Appends `events` and the traditional table's new `row` in one all-or-nothing write.
     fn append_with_row(
         &mut self,
@@ -28,7 +28,7 @@ pub trait PageStore: EventStore {
     fn usage(&self) -> Usage;
 }
 
-impl<K: KeyValue + Clone> PageStore for SegmentedStore<K> {
+impl<K: KeyValue + Clone> AppStore for SegmentedStore<K> {
     fn append_with_row(
         &mut self,
         order_id: OrderId,

@@ -18,27 +18,6 @@ pub enum Example {
 }
 
 impl Example {
-    /// The question asked before the example replaces a non-empty log.
-    pub fn question(self) -> &'static str {
-        match self {
-            Self::Blog => "Replace the current log with the blog example?",
-            Self::BugStory => "Replace the current log with the bug story?",
-            Self::Generated => "Replace the current log with 10,000 generated events?",
-        }
-    }
-
-    /// The status line after loading.
-    pub fn loaded_message(self, events: usize) -> String {
-        match self {
-            Self::Blog => "Loaded the blog example: 4 orders.".into(),
-            Self::BugStory => "Loaded the bug story: order 2 says PaymentProblem, but it was paid. Select it and read its history.".into(),
-            Self::Generated => format!(
-                "Loaded {} generated events.",
-                super::format::group_thousands(events)
-            ),
-        }
-    }
-
     /// The example's events.
     pub fn events(self) -> Vec<RecordedEvent> {
         match self {

@@ -6,11 +6,11 @@
 //! reducer is the only code that borrows this mutably.
 
 use super::log_index::LogIndex;
-use super::page_store::PageStore;
 use crate::domain::{
     decide_and_record, Command, Order, OrderId, Projections, RecordedEvent, Rejection, RowChange,
     TraditionalTable,
 };
+use crate::store::AppStore;
 use crate::store::{AppendError, Refresh, Usage};
 use chrono::{DateTime, Utc};
 use std::cell::RefCell;
@@ -56,7 +56,7 @@ pub enum CaughtUp {
 
 /// The event store plus everything derived from it, and the traditional table beside it.
 pub struct Databases {
-    store: Box<dyn PageStore>,
+    store: Box<dyn AppStore>,
     index: LogIndex,
     table: TraditionalTable,
     /// Column values the table has overwritten (over the log's history, then this session).
@@ -67,7 +67,7 @@ pub struct Databases {
 
 impl Databases {
     /// Opens over `store`, deriving everything once from its log (the only full replay).
-    pub fn open(store: Box<dyn PageStore>) -> Self {
+    pub fn open(store: Box<dyn AppStore>) -> Self {
         let mut databases = Databases {
             store,
             index: LogIndex::default(),
