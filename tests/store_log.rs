@@ -30,14 +30,47 @@ fn given_appends_when_reopened_then_the_same_events_come_back() {
 }
 
 #[test]
-fn the_store_numbers_events_itself() {
-    let mut store = MemoryStore::new();
+fn events_are_numbered_once_by_the_caller_and_must_continue_the_log() {
+    let kv = MemoryKv::default();
+    let mut store = reopen(&kv);
     place(&mut store, 1);
     let mut events = lifecycle_events(2)[1..].to_vec();
+    assert_eq!(events[0].event_id, 2);
+    let before = kv.snapshot();
     events[0].event_id = 999;
-    let stored = store.append_with_row(1, 1, &events, None).unwrap();
-    assert_eq!(stored[0].event_id, 2);
-    assert_eq!(store.events()[1].event_id, 2);
+    // Never renumbered: an id that does not continue the log means it was decided on another log.
+    assert_eq!(
+        store.append_with_row(1, 1, &events, None),
+        Err(AppendError::LogGrew {
+            expected_event_id: 999,
+            next_event_id: 2
+        })
+    );
+    assert_eq!(kv.snapshot(), before);
+    events[0].event_id = 2;
+    store.append_with_row(1, 1, &events, None).unwrap();
+    assert_eq!(reopen(&kv).events()[1], events[0]);
+}
+
+#[test]
+fn an_append_numbered_before_another_tab_appended_elsewhere_is_refused_not_renumbered() {
+    let kv = MemoryKv::default();
+    let mut tab_a = reopen(&kv);
+    place(&mut tab_a, 1);
+    let mut tab_b = reopen(&kv);
+    // Tab B numbers order 1's payment as event 2; meanwhile tab A places order 2 as event 2.
+    let payment = lifecycle_events(2)[1..].to_vec();
+    place(&mut tab_a, 2);
+    let before = kv.snapshot();
+    assert_eq!(
+        tab_b.append(1, 1, &payment),
+        Err(AppendError::LogGrew {
+            expected_event_id: 2,
+            next_event_id: 3
+        })
+    );
+    assert_eq!(kv.snapshot(), before, "nothing written");
+    assert_eq!(tab_b.events(), tab_a.events(), "but tab B has caught up");
 }
 
 #[test]
@@ -59,7 +92,7 @@ fn segments_roll_over_at_segment_size() {
 }
 
 #[test]
-fn an_append_writes_one_segment_and_the_head_whatever_the_log_length() {
+fn an_append_writes_one_segment_the_head_and_the_row_whatever_the_log_length() {
     let kv = MemoryKv::default();
     let mut store = reopen(&kv);
     store.replace_all(&lifecycle_events(1000)).unwrap();
@@ -67,12 +100,20 @@ fn an_append_writes_one_segment_and_the_head_whatever_the_log_length() {
     place(&mut store, 10_000);
     let touched = kv.take_touched();
     let epoch = store.epoch().to_string();
-    // Event 1001 is the 105th entry of segment 7 (events 897..=1024).
-    assert_eq!(touched, vec![keys::segment(&epoch, 7), keys::head()]);
+    // Event 1001 is the 105th entry of segment 7 (events 897..=1024); the head commits it and
+    // the traditional table's row goes in the same all-or-nothing write.
+    assert_eq!(
+        touched,
+        vec![
+            keys::segment(&epoch, 7),
+            keys::head(),
+            keys::order_row(10_000)
+        ]
+    );
 }
 
 #[test]
-fn an_append_that_spans_two_segments_writes_both_then_the_head() {
+fn an_append_that_spans_two_segments_writes_both_then_the_head_and_the_row() {
     let kv = MemoryKv::default();
     let mut store = reopen(&kv);
     store
@@ -91,7 +132,8 @@ fn an_append_that_spans_two_segments_writes_both_then_the_head() {
         vec![
             keys::segment(&epoch, 0),
             keys::segment(&epoch, 1),
-            keys::head()
+            keys::head(),
+            keys::order_row(pair[0].order_id)
         ]
     );
     assert_eq!(reopen(&kv).events().len() as u64, SEGMENT_SIZE as u64 + 1);
@@ -187,8 +229,17 @@ fn an_append_after_another_tab_wrote_another_order_catches_up_first() {
     let mut tab_b = reopen(&kv);
     place(&mut tab_a, 1);
     let stored = place(&mut tab_b, 2);
-    assert_eq!(stored.len(), 2, "A's event, then B's");
-    assert_eq!(stored[1].event_id, 2);
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].event_id, 2, "numbered after A's event");
+    assert_eq!(
+        tab_b.events(),
+        tab_a
+            .events()
+            .iter()
+            .chain(&stored)
+            .cloned()
+            .collect::<Vec<_>>()
+    );
     assert_eq!(reopen(&kv).events().len(), 2);
 }
 
@@ -198,9 +249,11 @@ fn a_replaced_log_is_recognised_by_its_epoch() {
     let mut tab_a = reopen(&kv);
     place(&mut tab_a, 1);
     let mut tab_b = reopen(&kv);
+    // Tab A decides a payment on its log, then tab B replaces the log before A appends.
+    let payment = lifecycle_events(2)[1..].to_vec();
     tab_b.replace_all(&lifecycle_events(8)).unwrap();
     assert_ne!(tab_a.epoch(), tab_b.epoch());
-    assert_eq!(pay(&mut tab_a, 1), Err(AppendError::LogReplaced));
+    assert_eq!(tab_a.append(1, 1, &payment), Err(AppendError::LogReplaced));
     assert_eq!(tab_a.events().len(), 8, "A reloaded the new log");
     let mut tab_c = reopen(&kv);
     place(&mut tab_a, 3);

@@ -5,7 +5,9 @@
 mod store_support;
 
 use event_sourcing_demo::domain::{OrderStatus, TraditionalTable};
-use event_sourcing_demo::store::{keys, AppendError, EventStore, KeyValue, MemoryKv, MemoryStore};
+use event_sourcing_demo::store::{
+    entry_bytes, keys, AppendError, EventStore, KeyValue, MemoryKv, MemoryStore,
+};
 use store_support::lifecycle_events;
 
 #[test]
@@ -58,7 +60,14 @@ fn replacing_log_and_table_refused_by_the_quota_changes_neither() {
     let log_only = {
         let probe = MemoryKv::default();
         MemoryStore::open(probe.clone()).replace_all(&new).unwrap();
-        probe.used_bytes()
+        let rows: usize = table
+            .rows()
+            .map(|row| {
+                let value = serde_json::to_string(row).unwrap();
+                entry_bytes(&keys::order_row(row.order_id), &value)
+            })
+            .sum();
+        probe.used_bytes() - rows
     };
     kv.set_quota_bytes(Some(kv.used_bytes() + log_only + 1_000));
     let before = kv.snapshot();

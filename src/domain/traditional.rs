@@ -63,6 +63,13 @@ impl TraditionalTable {
         }
     }
 
+    /// The same table, saying it has overwritten `count` values so far (a stored table does not
+    /// remember that; the log it was kept beside does).
+    pub fn with_overwritten_count(mut self, count: u64) -> Self {
+        self.overwritten_count = count;
+        self
+    }
+
     /// Runs the `INSERT` (for `OrderPlaced`) or in-place `UPDATE` (for everything else) that a
     /// CRUD app runs for the same accepted action, and says what that did.
     ///

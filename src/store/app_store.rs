@@ -13,7 +13,7 @@ pub trait AppStore: EventStore {
         expected_version: u32,
         events: &[RecordedEvent],
         row: Option<&OrderRow>,
-    ) -> Result<Vec<RecordedEvent>, AppendError>;
+    ) -> Result<(), AppendError>;
     /// The stored traditional table, re-read from storage.
     fn load_table(&self) -> TraditionalTable;
     /// Replaces the log and the table in one all-or-nothing write (import, examples, reset).
@@ -35,7 +35,7 @@ impl<K: KeyValue + Clone> AppStore for SegmentedStore<K> {
         expected_version: u32,
         events: &[RecordedEvent],
         row: Option<&OrderRow>,
-    ) -> Result<Vec<RecordedEvent>, AppendError> {
+    ) -> Result<(), AppendError> {
         SegmentedStore::append_with_row(self, order_id, expected_version, events, row)
     }
 

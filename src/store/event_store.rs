@@ -20,6 +20,15 @@ pub enum AppendError {
     /// The stored log is damaged and the user has not yet chosen what to do with it
     /// (see the recovery banner); nothing is written until then.
     NeedsDecision,
+    /// Other tabs appended to other orders after the events were decided and numbered: they no
+    /// longer continue the log. The store has caught up: decide again (the application layer
+    /// does this by itself).
+    LogGrew {
+        /// The id the caller gave the first event.
+        expected_event_id: u64,
+        /// The id it must have now.
+        next_event_id: u64,
+    },
     /// The browser's storage quota is full.
     QuotaExceeded,
     /// The events handed in do not continue the log (wrong order id, version or numbering).
@@ -44,6 +53,9 @@ impl fmt::Display for AppendError {
             ),
             Self::NeedsDecision => f.write_str(
                 "The stored log is damaged: download the backup or keep the valid events (see the banner) before making changes. Nothing was saved.",
+            ),
+            Self::LogGrew { .. } => f.write_str(
+                "Another tab added events while this change was being decided. Nothing was saved: the fresh log is shown, try again.",
             ),
             Self::QuotaExceeded => f.write_str(
                 "The browser's storage is full, so nothing was saved and nothing changed. Export the log, then reset or delete old backups to free space.",
@@ -88,11 +100,11 @@ pub trait EventStore {
         ""
     }
 
-    /// Appends `events` (all for `order_id`, versions `expected_version + 1, + 2, ...`) as a
-    /// whole, or nothing at all. The store first catches up with other tabs, then fails with
-    /// `Conflict` when the stream is no longer at `expected_version`.
+    /// Appends `events` (all for `order_id`, versions `expected_version + 1, + 2, ...`, event ids
+    /// continuing the log) as a whole, or nothing at all. The store first catches up with other
+    /// tabs, then fails with `Conflict` when the stream is no longer at `expected_version`, or
+    /// `LogGrew` when other orders' events took the ids.
     ///
-    /// Event ids are assigned by the store (the next free ones); the ids handed in are ignored.
     /// Afterwards (success or not) `events()` may hold more than before: other tabs' events,
     /// then the caller's. Fold `events()[already_folded..]`.
     fn append(

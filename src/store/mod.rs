@@ -66,6 +66,7 @@ mod recovery;
 mod segmented_store;
 mod store_sync;
 mod store_table;
+mod table_check;
 mod usage;
 mod written_segment;
 
@@ -79,4 +80,5 @@ pub use memory_kv::{entry_bytes, MemoryKv};
 pub use problem::Problem;
 pub use recovery::{BackupStatus, Note, Recovery};
 pub use segmented_store::{LocalStore, MemoryStore, SegmentedStore};
+pub use table_check::{Disagreement, Mismatch};
 pub use usage::{estimate_origin_quota, usage, OriginEstimate, Usage, LOCAL_STORAGE_LIMIT_BYTES};

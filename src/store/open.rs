@@ -10,8 +10,9 @@ use super::kv::KeyValue;
 use super::log_reader::{read_events, Sequence};
 use super::orders_table;
 use super::recovery::{back_up, Note, Recovery};
+use super::table_check::disagreements;
 use super::Problem;
-use crate::domain::{OrderRow, RecordedEvent};
+use crate::domain::{RecordedEvent, TraditionalTable};
 use chrono::Utc;
 use std::collections::BTreeSet;
 
@@ -24,9 +25,9 @@ pub struct Opened {
     pub recovery: Recovery,
     /// Keys holding damaged data that nothing may overwrite until the user decides.
     pub damaged_keys: BTreeSet<String>,
-    /// The readable rows, sorted by order id, as read for the check (so the table is read once);
-    /// `None` when start-up rewrote the table and they must be read again.
-    pub rows: Option<Vec<OrderRow>>,
+    /// The traditional table as stored, read once for the check, with the overwritten count
+    /// its history implies; `None` when start-up rewrote the table and it must be read again.
+    pub table: Option<TraditionalTable>,
 }
 
 pub fn open(kv: &dyn KeyValue) -> Opened {
@@ -98,7 +99,25 @@ pub fn open(kv: &dyn KeyValue) -> Opened {
         }
     }
     rows.sort_by_key(|row| row.order_id);
-    let mut rows = Some(rows);
+    // The table a CRUD app would hold after the same actions; it also counts what it overwrote.
+    let from_log = TraditionalTable::rebuild(&events);
+    let log_damaged = problems.iter().any(Problem::damages_log);
+    // A damaged log is only a prefix: it is decided on first, and the table checked after.
+    if !log_damaged && !row_keys.is_empty() {
+        // An unreadable row is reported as such already, not once more as a disagreement.
+        let unreadable = |id| damaged_keys.contains(&keys::order_row(id));
+        let mut orders = disagreements(&rows, &from_log);
+        orders.retain(|d| !unreadable(d.order_id));
+        if !orders.is_empty() {
+            problems.push(Problem::TableDisagrees { orders });
+        }
+    }
+    let overwritten = from_log.overwritten_count();
+    let table = Some(if problems.is_empty() {
+        from_log
+    } else {
+        TraditionalTable::from_rows(rows).with_overwritten_count(overwritten)
+    });
     let mut recovery = Recovery::clean(events.len() as u64);
     recovery.claimed_events = claimed.max(events.len() as u64);
     if !problems.is_empty() {
@@ -111,8 +130,8 @@ pub fn open(kv: &dyn KeyValue) -> Opened {
     // A damaged log waits for the user's decision before anything is written, the rebuild
     // included (`discard_damaged` rebuilds a missing table).
     if row_keys.is_empty() && !events.is_empty() && !recovery.log_damaged() {
+        // The rows written are `from_log`'s, which `table` already holds.
         notes.push(orders_table::rebuild_missing(kv, &events));
-        rows = None;
     }
     recovery.notes = notes;
     Opened {
@@ -122,6 +141,6 @@ pub fn open(kv: &dyn KeyValue) -> Opened {
         tail,
         recovery,
         damaged_keys,
-        rows,
+        table,
     }
 }

@@ -1,5 +1,6 @@
 //! What start-up can find wrong with the stored data, in words for the recovery banner.
 
+use super::table_check::Disagreement;
 use crate::domain::{EventId, OrderId};
 use std::fmt;
 
@@ -43,12 +44,17 @@ pub enum Problem {
     UnknownKey { key: String },
     /// A row of the traditional table that is not an order row.
     RowUnreadable { key: String, detail: String },
+    /// The traditional table does not hold what the log says it should (sorted by order id).
+    TableDisagrees { orders: Vec<Disagreement> },
 }
 
 impl Problem {
     /// Whether the problem is in the event log (then the log is read-only until the user decides).
     pub fn damages_log(&self) -> bool {
-        !matches!(self, Self::UnknownKey { .. } | Self::RowUnreadable { .. })
+        !matches!(
+            self,
+            Self::UnknownKey { .. } | Self::RowUnreadable { .. } | Self::TableDisagrees { .. }
+        )
     }
 }
 
@@ -109,6 +115,21 @@ impl fmt::Display for Problem {
                 f,
                 "The traditional table's row \"{key}\" cannot be read: {detail}."
             ),
+            Self::TableDisagrees { orders } => {
+                const LISTED: usize = 5;
+                write!(
+                    f,
+                    "The traditional table disagrees with the event log on {} order(s): ",
+                    orders.len()
+                )?;
+                for (i, order) in orders.iter().take(LISTED).enumerate() {
+                    write!(f, "{}{order}", if i == 0 { "" } else { "; " })?;
+                }
+                if orders.len() > LISTED {
+                    write!(f, "; and {} more", orders.len() - LISTED)?;
+                }
+                f.write_str(".")
+            }
         }
     }
 }

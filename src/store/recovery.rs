@@ -105,6 +105,14 @@ impl Recovery {
         self.problems.iter().any(Problem::damages_log)
     }
 
+    /// Whether writes wait for the user's decision: the log is damaged, or the traditional
+    /// table disagrees with it (writing on would build on rows that are already wrong).
+    pub fn needs_decision(&self) -> bool {
+        self.problems
+            .iter()
+            .any(|p| p.damages_log() || matches!(p, Problem::TableDisagrees { .. }))
+    }
+
     /// One paragraph for the banner: what was found, what was kept, where the raw data is.
     pub fn summary(&self) -> String {
         if !self.has_problems() {

@@ -10,10 +10,10 @@ use super::log_writer::{
     append_error, commit, commit_knowing, plan_append, plan_new_log, remove_other_segments,
 };
 use super::open::{open, Opened};
-use super::recovery::{BackupStatus, Recovery};
+use super::recovery::{BackupStatus, Note, Recovery};
 use super::written_segment::WrittenSegment;
 use super::{keys, orders_table, AppendError, EventStore, LocalStorageKv, MemoryKv, Refresh};
-use crate::domain::{OrderId, OrderRow, RecordedEvent};
+use crate::domain::{OrderId, OrderRow, RecordedEvent, TraditionalTable};
 use serde_json::Value;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -36,9 +36,9 @@ pub struct SegmentedStore<K: KeyValue + Clone> {
     pub(super) tail: String,
     pub(super) recovery: Recovery,
     pub(super) damaged_keys: BTreeSet<String>,
-    /// The rows start-up read while checking them, for the first `load_table` only: every
-    /// change to storage after `open` drops them, so they are never stale.
-    pub(super) opened_rows: RefCell<Option<Vec<OrderRow>>>,
+    /// The table start-up read and checked, for the first `load_table` only: every change to
+    /// storage after `open` drops it, so it is never stale.
+    pub(super) opened_table: RefCell<Option<TraditionalTable>>,
     /// The segment this store wrote last, so the next append extends it without parsing it.
     pub(super) written: Option<WrittenSegment>,
 }
@@ -67,7 +67,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
             tail,
             recovery,
             damaged_keys,
-            rows,
+            table,
         } = open(&kv);
         SegmentedStore {
             kv,
@@ -77,7 +77,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
             tail,
             recovery,
             damaged_keys,
-            opened_rows: RefCell::new(rows),
+            opened_table: RefCell::new(table),
             written: None,
         }
     }
@@ -102,16 +102,19 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
         self.recovery.backup_text.as_deref()
     }
 
-    /// Whether appends wait for the user's decision about a damaged log.
+    /// Whether appends wait for the user's decision about damaged data (a damaged log, or a
+    /// table that disagrees with it).
     pub fn needs_decision(&self) -> bool {
-        self.recovery.log_damaged()
+        self.recovery.needs_decision()
     }
 
     /// The user chose to go on with what could be read: the valid events become the log (under
-    /// a new epoch), damaged segments, unknown keys and unreadable rows are removed. The backup
-    /// key stays. Call only after the user confirmed (and, if the backup failed, downloaded).
+    /// a new epoch), damaged segments, unknown keys and unreadable rows are removed, and the
+    /// traditional table is rebuilt from the kept events so the two databases agree again. The
+    /// backup key stays. Call only after the user confirmed (and, if the backup failed,
+    /// downloaded).
     pub fn discard_damaged(&mut self) -> Result<(), AppendError> {
-        self.opened_rows.take();
+        self.opened_table.take();
         if !self.recovery.has_problems() {
             return Ok(());
         }
@@ -122,35 +125,41 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
         for key in std::mem::take(&mut self.damaged_keys) {
             self.kv.remove(&key);
         }
-        let notes = std::mem::take(&mut self.recovery.notes);
+        let table = TraditionalTable::rebuild(&self.events);
+        let stored = orders_table::load_rows(&self.kv);
+        let mut notes = std::mem::take(&mut self.recovery.notes);
+        if !super::table_check::disagreements(&stored, &table).is_empty() {
+            orders_table::replace_table(&self.kv, &table)?;
+            notes.push(Note::TraditionalRebuilt {
+                rows: table.rows().count(),
+            });
+        }
         self.recovery = Recovery::clean(self.events.len() as u64);
         self.recovery.notes = notes;
-        if self.events.is_empty() || !orders_table::load_rows(&self.kv).is_empty() {
-            return Ok(());
-        }
-        self.recovery
-            .notes
-            .push(orders_table::rebuild_missing(&self.kv, &self.events));
+        *self.opened_table.get_mut() = Some(table);
         Ok(())
     }
 
     /// Appends `events` and, in the same all-or-nothing write, the traditional table's new `row`
     /// (the `INSERT`/`UPDATE` for the same action). If anything is refused, nothing is written.
     ///
-    /// Returns every event this store learned of during the call, in log order: first those
-    /// other tabs appended meanwhile, then the caller's, numbered as stored.
+    /// `events` arrive numbered by the caller, who decided them on the log as it knew it: they
+    /// must continue the log exactly (`event_id` = events stored + 1, ...) and `order_id`'s stream
+    /// (`version` = `expected_version` + 1, ...). The store first catches up with other tabs; if
+    /// they appended meanwhile, the events no longer continue the log and nothing is written
+    /// (`Conflict` when `order_id`'s own stream moved, `LogGrew` when only other orders' did).
+    /// Either way `events()` then holds what the other tabs wrote: decide again on it.
     pub fn append_with_row(
         &mut self,
         order_id: OrderId,
         expected_version: u32,
         events: &[RecordedEvent],
         row: Option<&OrderRow>,
-    ) -> Result<Vec<RecordedEvent>, AppendError> {
-        self.opened_rows.take();
+    ) -> Result<(), AppendError> {
+        self.opened_table.take();
         if self.needs_decision() {
             return Err(AppendError::NeedsDecision);
         }
-        let before = self.events.len();
         if self.catch_up() == Refresh::Reloaded {
             return Err(AppendError::LogReplaced);
         }
@@ -162,8 +171,8 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
                 actual_version,
             });
         }
-        let stamped = self.stamp(order_id, expected_version, events)?;
-        let values: Vec<Value> = stamped.iter().map(encode).collect();
+        self.check_continues(order_id, expected_version, events)?;
+        let values: Vec<Value> = events.iter().map(encode).collect();
         let (mut writes, mut read, mut next) = (Vec::new(), Vec::new(), None);
         if !values.is_empty() {
             let current = match &self.head {
@@ -189,22 +198,22 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
             self.head = Some(head);
             self.written = Some(written);
         }
-        for event in stamped {
-            self.sequence.push(&event);
-            self.events.push(event);
+        for event in events {
+            self.sequence.push(event);
+            self.events.push(event.clone());
         }
-        Ok(self.events[before..].to_vec())
+        Ok(())
     }
 
-    /// Checks `events` continue `order_id`'s stream at `expected_version`, and numbers them.
-    fn stamp(
+    /// Checks that `events` continue the log and `order_id`'s stream at `expected_version`.
+    fn check_continues(
         &self,
         order_id: OrderId,
         expected_version: u32,
         events: &[RecordedEvent],
-    ) -> Result<Vec<RecordedEvent>, AppendError> {
-        let numbers = (self.sequence.count() + 1..).zip(expected_version + 1..);
-        let mut stamped = Vec::with_capacity(events.len());
+    ) -> Result<(), AppendError> {
+        let stored = self.sequence.count();
+        let numbers = (stored + 1..).zip(expected_version + 1..);
         for (event, (event_id, version)) in events.iter().zip(numbers) {
             if event.order_id != order_id || event.version != version {
                 return Err(AppendError::InvalidEvents(format!(
@@ -212,12 +221,14 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
                     event.version, event.order_id
                 )));
             }
-            stamped.push(RecordedEvent {
-                event_id,
-                ..event.clone()
-            });
+            if event.event_id != event_id {
+                return Err(AppendError::LogGrew {
+                    expected_event_id: event.event_id,
+                    next_event_id: event_id,
+                });
+            }
         }
-        Ok(stamped)
+        Ok(())
     }
 
     /// Writes `events` as a whole new log under a fresh epoch and switches to it; `extra` writes
@@ -227,7 +238,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
         events: &[RecordedEvent],
         extra: &[(String, String)],
     ) -> Result<(), AppendError> {
-        self.opened_rows.take();
+        self.opened_table.take();
         let mut sequence = Sequence::default();
         for event in events {
             sequence
@@ -274,26 +285,31 @@ impl<K: KeyValue + Clone> EventStore for SegmentedStore<K> {
         self.head.as_ref().map_or("", |head| head.epoch.as_str())
     }
 
+    /// Appends `events` with the row the traditional table's `UPDATE` leaves for them, so the
+    /// two databases stay one unit whoever calls.
     fn append(
         &mut self,
         order_id: OrderId,
         expected_version: u32,
         events: &[RecordedEvent],
     ) -> Result<(), AppendError> {
-        self.append_with_row(order_id, expected_version, events, None)
-            .map(|_| ())
+        let stored = orders_table::read_row(&self.kv, &keys::order_row(order_id)).ok();
+        let mut table = TraditionalTable::from_rows(stored);
+        for event in events {
+            table.apply(event);
+        }
+        let row = table.row(order_id).cloned();
+        self.append_with_row(order_id, expected_version, events, row.as_ref())
     }
 
+    /// Replaces the log and, to match it, the traditional table.
     fn replace_all(&mut self, events: &[RecordedEvent]) -> Result<(), AppendError> {
-        if self.recovery.log_damaged() && !self.backup_kept() {
-            return Err(AppendError::NeedsDecision);
-        }
-        self.write_new_log(events, &[])
+        self.replace_all_with_table(events, &TraditionalTable::rebuild(events))
     }
 
     fn refresh(&mut self) -> Refresh {
         // Whatever changed the stored rows is newer than what start-up read.
-        self.opened_rows.take();
+        self.opened_table.take();
         if self.needs_decision() {
             // A damaged log is only re-read when another tab changed the head (it may have
             // resolved the damage); otherwise the banner stays as it is.

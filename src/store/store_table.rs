@@ -7,26 +7,24 @@ use crate::domain::{OrderRow, RecordedEvent, TraditionalTable};
 
 impl<K: KeyValue + Clone> SegmentedStore<K> {
     /// The stored traditional table (re-read from storage: another tab may have changed it).
-    /// The first call after `open` uses the rows `open` read while checking them, so start-up
-    /// reads each row once.
+    /// The first call after `open` (or `discard_damaged`) hands over the table `open` read and
+    /// checked, with the overwritten count the log implies, so start-up reads each row once.
     pub fn load_table(&self) -> TraditionalTable {
-        let rows = self
-            .opened_rows
+        self.opened_table
             .take()
-            .unwrap_or_else(|| orders_table::load_rows(&self.kv));
-        TraditionalTable::from_rows(rows)
+            .unwrap_or_else(|| TraditionalTable::from_rows(orders_table::load_rows(&self.kv)))
     }
 
     /// `UPDATE`s (or `INSERT`s) one row in place, as a CRUD app does.
     pub fn save_row(&mut self, row: &OrderRow) -> Result<(), AppendError> {
-        self.opened_rows.take();
+        self.opened_table.take();
         orders_table::save_row(&self.kv, &self.damaged_keys, row)
     }
 
     /// Makes the stored table exactly `table` (import, examples, reset). An explicit user
     /// choice: it may replace unreadable rows, whose raw data is in the backup.
     pub fn replace_table(&mut self, table: &TraditionalTable) -> Result<(), AppendError> {
-        self.opened_rows.take();
+        self.opened_table.take();
         self.check_rows_replaceable()?;
         orders_table::replace_table(&self.kv, table)?;
         self.forget_damaged_rows();
@@ -41,7 +39,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
         events: &[RecordedEvent],
         table: &TraditionalTable,
     ) -> Result<(), AppendError> {
-        self.opened_rows.take();
+        self.opened_table.take();
         if self.recovery.log_damaged() && !self.backup_kept() {
             return Err(AppendError::NeedsDecision);
         }
@@ -49,6 +47,8 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
         self.write_new_log(events, &orders_table::row_writes(table))?;
         orders_table::remove_rows_not_in(&self.kv, table);
         self.forget_damaged_rows();
+        // The stored table is now exactly `table`: the next `load_table` need not read it back.
+        *self.opened_table.get_mut() = Some(table.clone());
         Ok(())
     }
 

@@ -124,7 +124,7 @@ pub fn app() -> Html {
     let order = selected.and_then(|id| borrowed.order(id)).cloned();
     let row = selected.and_then(|id| borrowed.table().row(id)).cloned();
     let event_count = selected.map_or(0, |id| borrowed.positions_of(id).len());
-    let overwritten_count = borrowed.overwritten();
+    let overwritten_count = borrowed.table().overwritten_count();
     let next_order_id = borrowed.next_order_id();
     let is_empty = borrowed.events().is_empty();
     let own_events = borrowed.events().len();

@@ -120,7 +120,12 @@ mod tests {
     fn the_story_continues_when_the_learner_adds_events() {
         let mut db = databases(&bug_story());
         let culprit_order = bug_story()[bug_story_culprit() as usize - 1].order_id;
-        db.submit(culprit_order, &crate::domain::Command::PayOrder, Utc::now())
+        let seen_version = db.order(culprit_order).unwrap().version;
+        let target = crate::app::Target::Order {
+            order_id: culprit_order,
+            seen_version,
+        };
+        db.execute(target, &crate::domain::Command::PayOrder, Utc::now())
             .unwrap();
         let view = BugStoryView::of(&db).unwrap();
         assert_eq!(view.row_status(), "Paid");

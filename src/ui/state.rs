@@ -297,7 +297,7 @@ impl AppState {
             customer_id: self.drafts.customer.clone(),
             total_amount: total,
         };
-        if self.submit(order_id, &command) {
+        if let Some(order_id) = self.submit(order_id, &command) {
             self.select(order_id);
         }
     }
@@ -315,10 +315,20 @@ impl AppState {
     }
 
     /// Runs one command through both databases. Returns whether it was accepted.
-    fn submit(&mut self, order_id: OrderId, command: &Command) -> bool {
-        let result = self.db.0.borrow_mut().submit(order_id, command, Utc::now());
+    fn submit(&mut self, order_id: OrderId, command: &Command) -> Option<OrderId> {
+        let target = if matches!(command, Command::PlaceOrder { .. }) {
+            crate::app::Target::NewOrder
+        } else {
+            let seen_version = self.db.0.borrow().order(order_id).map_or(0, |o| o.version);
+            crate::app::Target::Order {
+                order_id,
+                seen_version,
+            }
+        };
+        let result = self.db.0.borrow_mut().execute(target, command, Utc::now());
         match result {
             Ok(accepted) => {
+                let order_id = accepted.order_id;
                 let seq = self.last_change.as_ref().map_or(1, |c| c.seq + 1);
                 self.last_change = Some(Rc::new(LastChange { seq, accepted }));
                 self.alert = None;
@@ -326,7 +336,7 @@ impl AppState {
                 self.changed();
                 self.log_page = 0;
                 self.show_in_table(order_id);
-                true
+                Some(order_id)
             }
             Err(refused) => {
                 // A store refusal (another tab got there first) has re-read the fresh state:
@@ -335,7 +345,7 @@ impl AppState {
                     self.changed();
                 }
                 self.refuse(refused.to_string());
-                false
+                None
             }
         }
     }

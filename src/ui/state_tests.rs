@@ -44,7 +44,7 @@ fn paying_overwrites_the_row_and_appends_an_event() {
         (overwritten.old.as_str(), overwritten.new.as_str()),
         ("Placed", "Paid")
     );
-    assert_eq!(state.db.0.borrow().overwritten(), 1);
+    assert_eq!(state.db.0.borrow().table().overwritten_count(), 1);
 }
 
 #[test]

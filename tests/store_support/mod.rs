@@ -17,12 +17,14 @@ pub fn at(minute: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 5, 1, 9, 0, 0).unwrap() + chrono::Duration::minutes(minute)
 }
 
-/// Decides `command` for `order_id` on what `store` holds and appends the result.
+/// Catches up with other tabs, decides `command` for `order_id` on what `store` then holds,
+/// numbers the events and appends them (the order of the application layer's write path).
 pub fn act(
     store: &mut dyn EventStore,
     order_id: OrderId,
     command: Command,
 ) -> Result<Vec<RecordedEvent>, AppendError> {
+    store.refresh();
     let order = fold(
         order_id,
         store.events().iter().filter(|e| e.order_id == order_id),
