@@ -42,7 +42,11 @@ async fn the_lock_is_held_while_the_critical_section_runs() {
     let free_inside = JsFuture::from(probe).await.unwrap();
     assert_eq!(free_inside, JsValue::FALSE);
     let free_after = JsFuture::from(was_free()).await.unwrap();
-    assert_eq!(free_after, JsValue::TRUE, "released once the section returned");
+    assert_eq!(
+        free_after,
+        JsValue::TRUE,
+        "released once the section returned"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -73,7 +77,10 @@ async fn a_write_waits_while_another_holder_has_the_lock() {
     }
     TimeoutFuture::new(100).await;
     assert!(!*ran.borrow(), "the write waited for the holder");
-    let resolve = release.borrow_mut().take().expect("the holder got the lock");
+    let resolve = release
+        .borrow_mut()
+        .take()
+        .expect("the holder got the lock");
     resolve.call0(&JsValue::NULL).unwrap();
     JsFuture::from(held).await.unwrap();
     TimeoutFuture::new(20).await;
@@ -97,5 +104,9 @@ async fn overlapping_writes_from_one_page_run_one_after_the_other_in_order() {
     }
     assert!(order.borrow().is_empty(), "none ran before it got the lock");
     TimeoutFuture::new(100).await;
-    assert_eq!(*order.borrow(), [0, 1, 2, 3, 4], "all ran, in the order asked");
+    assert_eq!(
+        *order.borrow(),
+        [0, 1, 2, 3, 4],
+        "all ran, in the order asked"
+    );
 }

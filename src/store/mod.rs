@@ -68,9 +68,9 @@ mod store_sync;
 mod store_table;
 mod table_check;
 mod usage;
-mod written_segment;
 #[cfg(target_arch = "wasm32")]
 pub mod write_lock;
+mod written_segment;
 
 pub use app_store::AppStore;
 pub use disk_event::{decode as decode_event, encode as encode_event, StoredEventError};

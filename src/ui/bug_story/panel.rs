@@ -1,0 +1,195 @@
+//! The "not reproducible" bug: a faulty packaging step records a payment problem on a paid
+//! order. The traditional row shows a wrong status and nothing else; the log names the culprit
+//! event, its source and time; replaying without it shows the order as it should be.
+
+use crate::app::{Databases, SharedDatabases};
+use crate::domain::bug_story_culprit;
+use crate::ui::bug_story::view::BugStoryView;
+use crate::ui::page::state::Action;
+use crate::ui::replay_debugger::state::DebuggerAction;
+use crate::ui::time_travel::state::TimeTravelAction;
+use crate::ui::widgets::format;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The actions that land every view on the culprit: its order selected, the timeline at it,
+/// the debugger open on it. Empty when the log is not the bug story.
+pub fn find_culprit(db: &Databases) -> Vec<Action> {
+    let Some(view) = BugStoryView::of(db) else {
+        return Vec::new();
+    };
+    let (culprit, event) = (view.culprit.event_id, &view.culprit);
+    let events = db.events();
+    let order_id = event.order_id;
+    let positions = db.positions_of(order_id);
+    let Some(step) = positions
+        .iter()
+        .position(|&at| events[at].event_id == culprit)
+    else {
+        return Vec::new();
+    };
+    vec![
+        Action::Select(order_id),
+        Action::TimeTravel(TimeTravelAction::JumpTo(culprit as usize)),
+        Action::Debugger(DebuggerAction::Open { order_id, step }),
+    ]
+}
+
+/// Scrolls the panel with `id` into view and moves focus to it, as following a link would.
+pub fn reveal(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        element.scroll_into_view();
+        let _ = element.focus();
+    }
+}
+
+/// "Find the culprit": every view lands on it, and the debugger comes into view. With
+/// `and_skip`, the debugger also replays without it.
+#[hook]
+pub fn use_find_culprit(
+    db: SharedDatabases,
+    on_action: Callback<Action>,
+    and_skip: bool,
+) -> Callback<()> {
+    use_callback((db, on_action), move |(), (db, on_action)| {
+        // Collected first: the reducer must not run while the databases are borrowed here.
+        let actions = find_culprit(&db.0.borrow());
+        if actions.is_empty() {
+            return;
+        }
+        actions.into_iter().for_each(|a| on_action.emit(a));
+        if and_skip {
+            on_action.emit(Action::Debugger(DebuggerAction::ToggleSkip(
+                bug_story_culprit(),
+            )));
+        }
+        reveal("replay-debugger");
+    })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BugStoryProps {
+    /// The story as the log tells it; `None` when the log is not the bug story.
+    pub view: Rc<Option<BugStoryView>>,
+    /// Whether the debugger replays without the culprit.
+    pub culprit_skipped: bool,
+    pub on_run: Callback<()>,
+    pub on_find: Callback<()>,
+    pub on_skip: Callback<()>,
+}
+
+#[function_component(BugStory)]
+pub fn bug_story(props: &BugStoryProps) -> Html {
+    let run = props.on_run.reform(|_: MouseEvent| ());
+    let body = match props.view.as_ref() {
+        None => html! {
+            <div class="bs-start">
+                <p>{ "Order 2 was paid. Then support finds it flagged with a payment problem, and the customer insists they paid. The traditional table cannot say why." }</p>
+                <div class="button-row">
+                    <button type="button" class="button button-primary" onclick={run}>{ "Run the bug story" }</button>
+                </div>
+            </div>
+        },
+        Some(view) => story(view, props),
+    };
+    html! {
+        <section id="bug-story" class="panel bug-story" aria-labelledby="bug-story-heading">
+            <h2 id="bug-story-heading">{ "The bug nobody could reproduce" }</h2>
+            { body }
+            { explanation() }
+        </section>
+    }
+}
+
+fn story(view: &BugStoryView, props: &BugStoryProps) -> Html {
+    let culprit = &view.culprit;
+    let order_id = culprit.order_id;
+    let find = props.on_find.reform(|_: MouseEvent| ());
+    let skip = props.on_skip.reform(|_: MouseEvent| ());
+    let row = view.row.as_ref().map(|row| html! {
+        <table class="data-table bs-row">
+            <caption>{ format!("The traditional row of order {order_id}") }</caption>
+            <thead><tr>
+                { for ["order_id", "customer_id", "order_date", "total_amount", "status"].iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
+            </tr></thead>
+            <tbody><tr>
+                <td class="num">{ row.order_id }</td>
+                <td>{ row.customer_id.clone() }</td>
+                <td>{ format::timestamp(row.order_date) }</td>
+                <td class="num">{ row.total_amount.to_string() }</td>
+                <td class="bs-wrong">{ row.status.to_string() }</td>
+            </tr></tbody>
+        </table>
+    });
+    html! {
+        <ol class="bs-steps">
+            <li class="bs-step bs-table">
+                <h3>{ "What the traditional table says" }</h3>
+                { row.unwrap_or_default() }
+                <p>
+                    { format!("Status {}, and nothing else: no earlier status, no source, no time. ", view.row_status()) }
+                    <strong class="bs-verdict">{ "Ticket closed: “not reproducible”." }</strong>
+                </p>
+                if !view.table_is_wrong() {
+                    <p class="hint">{ "The row is right again now: a new event (a second payment) put it right. The log still shows what went wrong, and when." }</p>
+                }
+            </li>
+            <li class="bs-step bs-log">
+                <h3>{ "What the event log says" }</h3>
+                <dl class="bs-culprit">
+                    <div><dt>{ "Event" }</dt><dd>{ format!("#{} {} on order {order_id}", culprit.event_id, culprit.event.event_type()) }</dd></div>
+                    <div><dt>{ "Source" }</dt><dd class="bs-source">{ view.source.clone() }</dd></div>
+                    <div><dt>{ "Time" }</dt><dd>
+                        <time datetime={format::timestamp_attr(culprit.event_timestamp)}>{ format::timestamp(culprit.event_timestamp) }</time>
+                    </dd></div>
+                    <div><dt>{ "Detail" }</dt><dd>{ view.detail.clone() }</dd></div>
+                </dl>
+                if let Some(paid) = &view.paid {
+                    <p>{ format!("Earlier, event {} recorded the payment of {} at {}. The payment was fine; a later event came from the wrong place.",
+                        paid.event_id, view.paid_amount(), format::timestamp(paid.event_timestamp)) }</p>
+                }
+                <div class="button-row">
+                    <button type="button" class="button button-primary" onclick={find}>{ "Find the culprit" }</button>
+                </div>
+            </li>
+            <li class="bs-step bs-fix">
+                <h3>{ "What should it be?" }</h3>
+                <p>{ "Replay the order without the culprit: the debugger skips it, the stored log stays as it is." }</p>
+                <div class="button-row">
+                    <button type="button" class="button" aria-pressed={props.culprit_skipped.to_string()} onclick={skip}>
+                        { "Skip the culprit" }
+                    </button>
+                </div>
+                if props.culprit_skipped {
+                    <p class="bs-result" role="status">
+                        { format!("Without event {}, order {order_id} is ", culprit.event_id) }
+                        <strong>{ view.fixed_status() }</strong>
+                        { ": exactly what the customer said." }
+                    </p>
+                }
+            </li>
+        </ol>
+    }
+}
+
+/// Why it matters: the blog's bank and online-shop examples.
+fn explanation() -> Html {
+    html! {
+        <div id="bug-story-why" class="bs-why">
+            <h3>{ "Why a history beats a status" }</h3>
+            <p>
+                <strong>{ "A bank" }</strong>
+                { " never overwrites a balance: it records every transaction, so any balance can be explained and recomputed. A bank that kept only balances could not tell a bug from a fraud once a transaction's trail was lost." }
+            </p>
+            <p>
+                <strong>{ "The online shop" }</strong>
+                { " in the blog had this very bug: its packaging step flagged payment problems on paid orders. The orders table showed only the wrong status, so the bug could not be reproduced. With events, the source and time point at the faulty step, replay without it shows the truth, and the fix is a new event (pay again), not an edit of the past." }
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,5 @@
+//! The guided lesson: the blog's story step by step, each step setting up the page it describes.
+
+pub(crate) mod bar;
+pub(crate) mod state;
+pub(crate) mod steps;

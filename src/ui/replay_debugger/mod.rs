@@ -1,0 +1,4 @@
+//! The replay debugger: one order's events step by step, and what-if without some of them.
+
+pub(crate) mod panel;
+pub(crate) mod state;

@@ -1,0 +1,157 @@
+//! Share a scenario: a link that carries the whole log in its fragment (`#scenario=...`), so a
+//! teacher can hand a class the same starting point. Opening one asks before replacing the
+//! visitor's log; a broken or hostile link is refused with a message and changes nothing.
+
+use crate::app::SharedDatabases;
+use crate::domain::{scenario_fragment, scenario_payload};
+use crate::ui::widgets::dom;
+use gloo_events::EventListener;
+use yew::prelude::*;
+
+/// Reads a share link from the address: once when the app starts, and again whenever the
+/// fragment changes (a link pasted into this tab). The fragment is then removed from the
+/// address, so reloading does not ask again and the link does not linger in the history.
+#[hook]
+pub fn use_share_link(on_fragment: Callback<String>) {
+    use_effect_with(on_fragment, |on_fragment| {
+        let check = {
+            let on_fragment = on_fragment.clone();
+            move || {
+                let Some(window) = web_sys::window() else {
+                    return;
+                };
+                let location = window.location();
+                let hash = location.hash().unwrap_or_default();
+                if scenario_payload(&hash).is_none() {
+                    return;
+                }
+                let bare = format!(
+                    "{}{}",
+                    location.pathname().unwrap_or_default(),
+                    location.search().unwrap_or_default()
+                );
+                if let Ok(history) = window.history() {
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&bare),
+                    );
+                }
+                on_fragment.emit(hash);
+            }
+        };
+        check();
+        let listener =
+            web_sys::window().map(|w| EventListener::new(&w, "hashchange", move |_| check()));
+        move || drop(listener)
+    });
+}
+
+/// Why a share link was refused, near the top of the page where the visitor looks first.
+pub fn share_alert(error: Option<&str>, on_dismiss: &Callback<()>) -> Html {
+    let Some(error) = error else {
+        return html! {};
+    };
+    html! {
+        <div class="share-alert">
+            <p role="alert"><span class="alert-icon" aria-hidden="true">{ "!" }</span>{ error.to_string() }</p>
+            <button type="button" class="button button-small" onclick={on_dismiss.reform(|_| ())}>
+                { "Close message" }
+            </button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SharePanelProps {
+    pub db: SharedDatabases,
+    pub revision: u64,
+}
+
+/// The link made for a log revision, or why there is none.
+#[derive(Clone, PartialEq)]
+struct Made {
+    revision: u64,
+    link: Result<String, String>,
+}
+
+#[function_component(SharePanel)]
+pub fn share_panel(props: &SharePanelProps) -> Html {
+    let made = use_state(|| None::<Made>);
+    let copied = use_state(|| None::<&'static str>);
+    let len = props.db.0.borrow().events().len();
+    // A link made before the log changed would share the wrong scenario: it is not shown.
+    let current = made.as_ref().filter(|m| m.revision == props.revision);
+    let on_copy = {
+        let (db, made, copied, revision) = (
+            props.db.clone(),
+            made.clone(),
+            copied.clone(),
+            props.revision,
+        );
+        Callback::from(move |_: MouseEvent| {
+            let link = scenario_fragment(db.0.borrow().events())
+                .map(|fragment| format!("{}{fragment}", page_address()))
+                .map_err(|why| format!("{why} Share a smaller log, or export it to a file."));
+            made.set(Some(Made {
+                revision,
+                link: link.clone(),
+            }));
+            copied.set(None);
+            if let Ok(link) = link {
+                let copied = copied.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    copied.set(Some(if dom::copy(link).await {
+                        "Copied to the clipboard."
+                    } else {
+                        "Your browser did not allow copying: select the link above and copy it."
+                    }));
+                });
+            }
+        })
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        input.select();
+    });
+    html! {
+        <section id="share" class="panel share-panel" aria-labelledby="share-heading">
+            <h2 id="share-heading">{ "Share this scenario" }</h2>
+            <p class="hint">
+                { "The link carries the whole log, so a class can start from the same events. Whoever opens it is asked before their own log is replaced. Nothing is uploaded: the events travel inside the link." }
+            </p>
+            <div class="button-row">
+                <button type="button" class="button" aria-disabled={(len == 0).then_some("true")}
+                    onclick={(len > 0).then_some(on_copy)}>
+                    { "Copy share link" }
+                </button>
+                if len == 0 { <span class="hint">{ "Nothing to share yet: the log is empty." }</span> }
+            </div>
+            if let Some(Made { link: Ok(link), .. }) = current {
+                <div class="field share-link">
+                    <label for="share-link">{ "Share link" }</label>
+                    <input id="share-link" type="text" readonly=true value={link.clone()} onfocus={select_all} />
+                    <p class="hint">{ format!("{} characters, {}.", crate::ui::widgets::format::group_thousands(link.len()),
+                        crate::ui::widgets::format::count(len, "event", "events")) }</p>
+                </div>
+            }
+            if let Some(Made { link: Err(why), .. }) = current {
+                <p class="share-error" role="status">{ why.clone() }</p>
+            }
+            <p class="copy-status" role="status">{ current.and(*copied).unwrap_or_default() }</p>
+        </section>
+    }
+}
+
+/// This page's address without its fragment: where a share link points.
+fn page_address() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    format!(
+        "{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    )
+}

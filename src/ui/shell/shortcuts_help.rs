@@ -1,0 +1,62 @@
+//! The list of keyboard shortcuts, opened with `?` or the header button.
+
+use crate::ui::widgets::modal::Modal;
+use yew::prelude::*;
+
+/// Every shortcut: (key, what it does). The keyboard handler in `shortcuts.rs` follows this list.
+pub const SHORTCUTS: [(&str, &str); 10] = [
+    (
+        "n",
+        "Place order (with the Customer and Total amount shown)",
+    ),
+    ("p", "Pay the selected order"),
+    ("s", "Ship the selected order"),
+    ("d", "Deliver the selected order"),
+    ("c", "Cancel the selected order"),
+    ("j", "Select the next order"),
+    ("k", "Select the previous order"),
+    ("f", "Presenter mode on or off (larger text)"),
+    ("?", "Show these shortcuts"),
+    ("Esc", "Close a dialog"),
+];
+
+/// Keys handled by the timeline (time_travel.rs) and the lesson (lesson_keys.rs), listed here so
+/// the help names every shortcut on the page.
+pub const REPLAY_SHORTCUTS: [(&str, &str); 4] = [
+    ("[", "Timeline: one event back"),
+    ("]", "Timeline: one event forward"),
+    (
+        "Home / End",
+        "Timeline (when focused): jump to the start or the end",
+    ),
+    (
+        "← / →",
+        "Lesson: previous or next step (while the lesson is open)",
+    ),
+];
+
+#[derive(Properties, PartialEq)]
+pub struct ShortcutsHelpProps {
+    pub open: bool,
+    pub on_close: Callback<()>,
+}
+
+#[function_component(ShortcutsHelp)]
+pub fn shortcuts_help(props: &ShortcutsHelpProps) -> Html {
+    html! {
+        <Modal open={props.open} labelled_by="shortcuts-title" class="help-dialog"
+            on_close={props.on_close.clone()}>
+            <h2 id="shortcuts-title">{ "Keyboard shortcuts" }</h2>
+            <p>{ "Shortcuts work anywhere except while typing in a field. Tab moves between controls; Enter in Customer or Total amount places the order." }</p>
+            <dl class="shortcut-list">
+                { for SHORTCUTS.iter().chain(REPLAY_SHORTCUTS.iter()).map(|(key, what)| html! {
+                    <div class="shortcut"><dt><kbd>{ *key }</kbd></dt><dd>{ *what }</dd></div>
+                }) }
+            </dl>
+            <div class="button-row dialog-buttons">
+                <button type="button" class="button button-primary" autofocus=true
+                    onclick={props.on_close.reform(|_| ())}>{ "Close" }</button>
+            </div>
+        </Modal>
+    }
+}
