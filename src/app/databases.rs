@@ -158,6 +158,28 @@ impl SharedDatabases {
     pub fn new(databases: Databases) -> Self {
         SharedDatabases(Rc::new(RefCell::new(databases)))
     }
+
+    /// A handle that can only read: for the UI's reducer and views, which never write.
+    pub fn reader(&self) -> LogReader {
+        LogReader(Rc::clone(&self.0))
+    }
+}
+
+/// Read-only access to the live databases. Every method of [`Databases`] that changes anything
+/// takes `&mut self`, which a shared borrow cannot give: whoever holds this can look, not touch.
+#[derive(Clone)]
+pub struct LogReader(Rc<RefCell<Databases>>);
+
+impl LogReader {
+    pub fn read(&self) -> std::cell::Ref<'_, Databases> {
+        self.0.borrow()
+    }
+}
+
+impl PartialEq for LogReader {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl PartialEq for SharedDatabases {

@@ -10,7 +10,7 @@ mod snapshot_cache;
 mod whole_log;
 mod write_path;
 
-pub use databases::{Databases, SharedDatabases};
+pub use databases::{Databases, LogReader, SharedDatabases};
 pub use examples::{Example, GENERATED_EVENTS};
 pub use log_index::LogIndex;
 pub use outcome::{Accepted, CaughtUp, Refused, Target};

@@ -1,4 +1,6 @@
 //! The bug nobody could reproduce, and how the log explains it.
 
+#[cfg(test)]
+mod page_tests;
 pub(crate) mod panel;
 pub(crate) mod view;

@@ -2,39 +2,11 @@
 //! order. The traditional row shows a wrong status and nothing else; the log names the culprit
 //! event, its source and time; replaying without it shows the order as it should be.
 
-use crate::app::{Databases, SharedDatabases};
-use crate::domain::bug_story_culprit;
 use crate::ui::bug_story::view::BugStoryView;
-use crate::ui::page::state::Action;
-use crate::ui::replay_debugger::state::DebuggerAction;
-use crate::ui::time_travel::state::TimeTravelAction;
 use crate::ui::widgets::format;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// The actions that land every view on the culprit: its order selected, the timeline at it,
-/// the debugger open on it. Empty when the log is not the bug story.
-pub fn find_culprit(db: &Databases) -> Vec<Action> {
-    let Some(view) = BugStoryView::of(db) else {
-        return Vec::new();
-    };
-    let (culprit, event) = (view.culprit.event_id, &view.culprit);
-    let events = db.events();
-    let order_id = event.order_id;
-    let positions = db.positions_of(order_id);
-    let Some(step) = positions
-        .iter()
-        .position(|&at| events[at].event_id == culprit)
-    else {
-        return Vec::new();
-    };
-    vec![
-        Action::Select(order_id),
-        Action::TimeTravel(TimeTravelAction::JumpTo(culprit as usize)),
-        Action::Debugger(DebuggerAction::Open { order_id, step }),
-    ]
-}
 
 /// Scrolls the panel with `id` into view and moves focus to it, as following a link would.
 pub fn reveal(id: &str) {
@@ -46,30 +18,6 @@ pub fn reveal(id: &str) {
         element.scroll_into_view();
         let _ = element.focus();
     }
-}
-
-/// "Find the culprit": every view lands on it, and the debugger comes into view. With
-/// `and_skip`, the debugger also replays without it.
-#[hook]
-pub fn use_find_culprit(
-    db: SharedDatabases,
-    on_action: Callback<Action>,
-    and_skip: bool,
-) -> Callback<()> {
-    use_callback((db, on_action), move |(), (db, on_action)| {
-        // Collected first: the reducer must not run while the databases are borrowed here.
-        let actions = find_culprit(&db.0.borrow());
-        if actions.is_empty() {
-            return;
-        }
-        actions.into_iter().for_each(|a| on_action.emit(a));
-        if and_skip {
-            on_action.emit(Action::Debugger(DebuggerAction::ToggleSkip(
-                bug_story_culprit(),
-            )));
-        }
-        reveal("replay-debugger");
-    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -109,8 +57,16 @@ pub fn bug_story(props: &BugStoryProps) -> Html {
 fn story(view: &BugStoryView, props: &BugStoryProps) -> Html {
     let culprit = &view.culprit;
     let order_id = culprit.order_id;
-    let find = props.on_find.reform(|_: MouseEvent| ());
-    let skip = props.on_skip.reform(|_: MouseEvent| ());
+    // Every view lands on the culprit, and the debugger comes into view.
+    let (on_find, on_skip) = (props.on_find.clone(), props.on_skip.clone());
+    let find = Callback::from(move |_: MouseEvent| {
+        on_find.emit(());
+        reveal("replay-debugger");
+    });
+    let skip = Callback::from(move |_: MouseEvent| {
+        on_skip.emit(());
+        reveal("replay-debugger");
+    });
     let row = view.row.as_ref().map(|row| html! {
         <table class="data-table bs-row">
             <caption>{ format!("The traditional row of order {order_id}") }</caption>

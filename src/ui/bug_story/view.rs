@@ -8,6 +8,30 @@ use crate::domain::{
     RecordedEvent,
 };
 
+/// Where the culprit sits: its order, its id, and its step in that order's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CulpritStep {
+    pub order_id: crate::domain::OrderId,
+    pub event_id: crate::domain::EventId,
+    pub step: usize,
+}
+
+/// The culprit's place in the log, when the log is the bug story.
+pub fn culprit_step(db: &Databases) -> Option<CulpritStep> {
+    let view = BugStoryView::of(db)?;
+    let (order_id, event_id) = (view.culprit.order_id, view.culprit.event_id);
+    let events = db.events();
+    let step = db
+        .positions_of(order_id)
+        .iter()
+        .position(|&at| events[at].event_id == event_id)?;
+    Some(CulpritStep {
+        order_id,
+        event_id,
+        step,
+    })
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct BugStoryView {
     pub culprit: RecordedEvent,

@@ -1,10 +1,11 @@
 //! The selected order and what can be done to it: the Order select, Pay, Ship, Deliver,
 //! Cancel order, the details Ship and Cancel need, and the alert explaining a refusal.
 
-use crate::domain::OrderId;
+use crate::domain::{decide, Command, Order, OrderId};
+use crate::ui::controls::alert::Alert;
+use crate::ui::controls::drafts::Field;
 use crate::ui::controls::order_form::typed;
 use crate::ui::controls::order_select::OrderSelect;
-use crate::ui::page::state::{Alert, Field};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,6 +19,25 @@ pub struct Allowed {
     pub cancel: bool,
 }
 
+impl Allowed {
+    /// Which actions the rules would accept for `order` right now (asked of `decide` itself).
+    pub fn for_order(order: Option<&Order>) -> Allowed {
+        let Some(order) = order else {
+            return Allowed::default();
+        };
+        let ok = |command: Command| decide(order, &command).is_ok();
+        Allowed {
+            pay: ok(Command::PayOrder),
+            ship: ok(Command::ShipOrder {
+                carrier: "x".into(),
+                tracking_number: "x".into(),
+            }),
+            deliver: ok(Command::DeliverOrder),
+            cancel: ok(Command::CancelOrder { reason: "x".into() }),
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ActionBarProps {
     /// (order_id, label) for every order, ascending.
@@ -26,6 +46,8 @@ pub struct ActionBarProps {
     /// The selected order's status, as derived from its events.
     pub status: Option<AttrValue>,
     pub allowed: Allowed,
+    /// Writes are waiting for their turn: clicks still queue behind them, never dropped.
+    pub busy: bool,
     pub carrier: AttrValue,
     pub tracking: AttrValue,
     pub reason: AttrValue,
@@ -76,7 +98,8 @@ pub fn action_bar(props: &ActionBarProps) -> Html {
                         { "Place an order to begin." }
                     }
                 </p>
-                <div class="action-buttons">
+                <div class={classes!("action-buttons", props.busy.then_some("is-busy"))}
+                    aria-busy={props.busy.then_some("true")}>
                     { button("Pay", "p", a.pay, &props.on_pay) }
                     { button("Ship", "s", a.ship, &props.on_ship) }
                     { button("Deliver", "d", a.deliver, &props.on_deliver) }

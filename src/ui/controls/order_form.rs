@@ -1,7 +1,7 @@
 //! Placing an order: Customer, Total amount and the Place order button.
 //! The defaults make one click enough; Enter in either field places the order too.
 
-use crate::ui::page::state::Field;
+use crate::ui::controls::drafts::Field;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -9,6 +9,8 @@ pub struct OrderFormProps {
     pub customer: AttrValue,
     pub total: AttrValue,
     pub next_order_id: u64,
+    /// Writes are waiting for their turn (Place order still queues another).
+    pub busy: bool,
     pub on_edit: Callback<(Field, String)>,
     pub on_place: Callback<()>,
 }
@@ -48,7 +50,8 @@ pub fn order_form(props: &OrderFormProps) -> Html {
                 <input id="total-amount" type="text" inputmode="decimal" autocomplete="off"
                     value={props.total.clone()} oninput={edit(Field::Total)} />
             </div>
-            <button type="submit" class="button button-primary" aria-keyshortcuts="n" data-key="n"
+            <button type="submit" class={classes!("button", "button-primary", props.busy.then_some("is-busy"))}
+                aria-busy={props.busy.then_some("true")} aria-keyshortcuts="n" data-key="n"
                 aria-label="Place order">
                 { "Place order" }
             </button>

@@ -4,9 +4,9 @@
 use crate::domain::{EventId, OrderId};
 use crate::ui::databases::log_filters::LogFilters;
 use crate::ui::databases::log_row::LogRow;
+use crate::ui::databases::log_view::LogFilter;
+use crate::ui::databases::log_view::LogPage;
 use crate::ui::databases::pager::Pager;
-use crate::ui::page::state::LogFilter;
-use crate::ui::page::views::LogPage;
 use crate::ui::widgets::format;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -5,7 +5,7 @@
 //! nobody scrolls a list of 2,500 orders to find one. Typing the order number scales.
 
 use crate::domain::{OrderEvent, OrderId};
-use crate::ui::page::state::LogFilter;
+use crate::ui::databases::log_view::LogFilter;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -2,9 +2,9 @@
 //! action just changed is highlighted, with the value it destroyed struck through beside it.
 
 use crate::domain::{OrderId, OrderRow, Overwritten, RowChange};
+use crate::ui::databases::last_change::LastChange;
 use crate::ui::databases::pager::Pager;
-use crate::ui::page::state::LastChange;
-use crate::ui::page::views::TablePage;
+use crate::ui::databases::table_view::TablePage;
 use crate::ui::widgets::format;
 use std::rc::Rc;
 use yew::prelude::*;

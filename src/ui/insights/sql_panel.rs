@@ -2,7 +2,7 @@
 //! whole-database scripts of both designs.
 
 use crate::domain::{insert_event_sql, RecordedEvent};
-use crate::ui::page::state::LastChange;
+use crate::ui::databases::last_change::LastChange;
 use crate::ui::widgets::dom;
 use std::rc::Rc;
 use yew::platform::spawn_local;

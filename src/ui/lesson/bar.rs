@@ -3,14 +3,9 @@
 //! Next and previous by button or the arrow keys (not while typing); the step is remembered in
 //! localStorage, so a reload resumes where the class was.
 
-use crate::app::Example;
-use crate::app::SharedDatabases;
-use crate::ui::bug_story::panel as bug_story;
 use crate::ui::hooks::shortcut_keys::use_shortcut_keys;
 use crate::ui::lesson::state::{Lesson, LessonAction, LESSON_KEY};
 use crate::ui::lesson::steps::{Drive, STEPS};
-use crate::ui::page::state::Action;
-use crate::ui::time_travel::state::TimeTravelAction;
 use gloo_storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
@@ -18,22 +13,12 @@ use yew::prelude::*;
 /// than a class: the components that own those elements never touch it.
 const TARGET_ATTRIBUTE: &str = "data-lesson-target";
 
-/// The actions a step's drive stands for.
-pub fn actions(drive: Drive, db: &SharedDatabases) -> Vec<Action> {
-    match drive {
-        Drive::LoadBlog => vec![Action::Load(Example::Blog)],
-        Drive::RunBugStory => vec![Action::Load(Example::BugStory)],
-        Drive::FindCulprit => bug_story::find_culprit(&db.0.borrow()),
-        Drive::TimelineTo(n) => vec![Action::TimeTravel(TimeTravelAction::JumpTo(n))],
-    }
-}
-
 /// "Start the lesson", beside the examples. Hidden while a lesson runs: the bar is showing.
-pub fn lesson_launcher(lesson: Lesson, on_action: &Callback<Action>) -> Html {
+pub fn lesson_launcher(lesson: Lesson, on_lesson: &Callback<LessonAction>) -> Html {
     if lesson.step().is_some() {
         return html! {};
     }
-    let start = on_action.reform(|_: MouseEvent| Action::Lesson(LessonAction::Start));
+    let start = on_lesson.reform(|_: MouseEvent| LessonAction::Start);
     html! {
         <button type="button" class="button lesson-start" onclick={start}>{ "Start the lesson" }</button>
     }
@@ -42,27 +27,25 @@ pub fn lesson_launcher(lesson: Lesson, on_action: &Callback<Action>) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct LessonBarProps {
     pub lesson: Lesson,
-    pub db: SharedDatabases,
-    /// Dispatches any action: steps drive the page through the same actions as its buttons.
-    pub on_action: Callback<Action>,
+    pub on_lesson: Callback<LessonAction>,
+    /// Does what a step drives, through the same handlers as the page's own buttons.
+    pub on_drive: Callback<Drive>,
 }
 
 #[function_component(LessonBar)]
 pub fn lesson_bar(props: &LessonBarProps) -> Html {
-    use_remembered_step(props.lesson, props.on_action.clone());
+    use_remembered_step(props.lesson, props.on_lesson.clone());
     use_shortcut_keys(
         props.lesson.step().is_some(),
         lesson_key,
-        props.on_action.clone(),
+        props.on_lesson.clone(),
     );
     {
-        let (db, on_action) = (props.db.clone(), props.on_action.clone());
+        let on_drive = props.on_drive.clone();
         use_effect_with(props.lesson.step(), move |step| {
             let step = step.map(|i| STEPS[i]);
             if let Some(drive) = step.and_then(|s| s.on_enter) {
-                actions(drive, &db)
-                    .into_iter()
-                    .for_each(|a| on_action.emit(a));
+                on_drive.emit(drive);
             }
             let target = step.and_then(|s| highlight(s.target));
             move || {
@@ -76,18 +59,9 @@ pub fn lesson_bar(props: &LessonBarProps) -> Html {
         return html! {};
     };
     let step = STEPS[index];
-    let lesson = |action: LessonAction| {
-        props
-            .on_action
-            .reform(move |_: MouseEvent| Action::Lesson(action))
-    };
+    let lesson = |action: LessonAction| props.on_lesson.reform(move |_: MouseEvent| action);
     let drive = step.button.map(|(label, drive)| {
-        let (db, on_action) = (props.db.clone(), props.on_action.clone());
-        let onclick = Callback::from(move |_: MouseEvent| {
-            actions(drive, &db)
-                .into_iter()
-                .for_each(|a| on_action.emit(a));
-        });
+        let onclick = props.on_drive.reform(move |_: MouseEvent| drive);
         html! { <button type="button" class="button button-primary" {onclick}>{ label }</button> }
     });
     let (first, last) = (index == 0, index + 1 == STEPS.len());
@@ -147,7 +121,7 @@ fn highlight(selector: &str) -> Option<web_sys::Element> {
 
 /// Resumes the remembered step once, then remembers every change.
 #[hook]
-fn use_remembered_step(lesson: Lesson, on_action: Callback<Action>) {
+fn use_remembered_step(lesson: Lesson, on_lesson: Callback<LessonAction>) {
     let restored = use_mut_ref(|| false);
     use_effect_with(lesson, move |lesson| {
         if !*restored.borrow() {
@@ -158,7 +132,7 @@ fn use_remembered_step(lesson: Lesson, on_action: Callback<Action>) {
                 .flatten()
                 .and_then(|text| Lesson::remembered(&text, STEPS.len()));
             if let Some(step) = remembered.filter(|_| lesson.step().is_none()) {
-                on_action.emit(Action::Lesson(LessonAction::Resume(step)));
+                on_lesson.emit(LessonAction::Resume(step));
                 return;
             }
         }
@@ -171,10 +145,10 @@ fn use_remembered_step(lesson: Lesson, on_action: Callback<Action>) {
 }
 
 /// Left and right arrows move through the lesson while it is open.
-fn lesson_key(key: &str) -> Option<Action> {
+fn lesson_key(key: &str) -> Option<LessonAction> {
     match key {
-        "ArrowRight" => Some(Action::Lesson(LessonAction::Next)),
-        "ArrowLeft" => Some(Action::Lesson(LessonAction::Previous)),
+        "ArrowRight" => Some(LessonAction::Next),
+        "ArrowLeft" => Some(LessonAction::Previous),
         _ => None,
     }
 }

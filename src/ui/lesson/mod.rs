@@ -1,5 +1,7 @@
 //! The guided lesson: the blog's story step by step, each step setting up the page it describes.
 
 pub(crate) mod bar;
+#[cfg(test)]
+mod page_tests;
 pub(crate) mod state;
 pub(crate) mod steps;

@@ -1,9 +1,15 @@
-//! Every callback the page hands to its components, each dispatching one [`Action`]. Built once
-//! (they only depend on the dispatcher), so a component re-renders only when its data changes.
+//! The callbacks the page hands to its components: each either dispatches one UI [`Action`] or
+//! sends one [`Intent`] to the writer. Built once (they depend only on the dispatcher and the
+//! writer, which never change), so a component re-renders only when its data changes.
 
+use super::intents::Intent;
+use super::state::{Action, AppState};
 use crate::app::Example;
 use crate::domain::OrderId;
-use crate::ui::page::state::{Action, AppState, Field};
+use crate::ui::controls::drafts::Field;
+use crate::ui::lesson::state::LessonAction;
+use crate::ui::replay_debugger::state::DebuggerAction;
+use crate::ui::time_travel::state::TimeTravelAction;
 use yew::prelude::*;
 
 /// A callback that dispatches the action `make` builds from its input.
@@ -17,6 +23,12 @@ fn use_dispatch<IN: 'static>(
     })
 }
 
+/// A callback that sends the intent `make` builds from its input to the writer.
+#[hook]
+fn use_intent<IN: 'static>(writer: Callback<Intent>, make: fn(IN) -> Intent) -> Callback<IN> {
+    use_callback(writer, move |input, writer| writer.emit(make(input)))
+}
+
 pub struct Handlers {
     pub edit: Callback<(Field, String)>,
     pub place: Callback<()>,
@@ -25,6 +37,8 @@ pub struct Handlers {
     pub deliver: Callback<()>,
     pub cancel: Callback<()>,
     pub select: Callback<OrderId>,
+    pub select_next: Callback<()>,
+    pub select_previous: Callback<()>,
     pub dismiss: Callback<()>,
     pub filter_order: Callback<Option<OrderId>>,
     pub filter_type: Callback<Option<&'static str>>,
@@ -40,18 +54,28 @@ pub struct Handlers {
     pub import: Callback<String>,
     pub discard_damaged: Callback<()>,
     pub catch_up: Callback<()>,
+    pub time_travel: Callback<TimeTravelAction>,
+    pub debugger: Callback<DebuggerAction>,
+    pub lesson: Callback<LessonAction>,
+    pub run_bug_story: Callback<()>,
+    pub find_culprit: Callback<()>,
+    pub skip_culprit: Callback<()>,
+    pub share_link: Callback<String>,
+    pub dismiss_share_error: Callback<()>,
 }
 
 #[hook]
-pub fn use_handlers(d: UseReducerDispatcher<AppState>) -> Handlers {
+pub fn use_handlers(d: UseReducerDispatcher<AppState>, w: Callback<Intent>) -> Handlers {
     Handlers {
         edit: use_dispatch(d.clone(), |(field, text)| Action::Edit(field, text)),
-        place: use_dispatch(d.clone(), |()| Action::Place),
-        pay: use_dispatch(d.clone(), |()| Action::Pay),
-        ship: use_dispatch(d.clone(), |()| Action::Ship),
-        deliver: use_dispatch(d.clone(), |()| Action::Deliver),
-        cancel: use_dispatch(d.clone(), |()| Action::Cancel),
+        place: use_intent(w.clone(), |()| Intent::Place),
+        pay: use_intent(w.clone(), |()| Intent::Pay),
+        ship: use_intent(w.clone(), |()| Intent::Ship),
+        deliver: use_intent(w.clone(), |()| Intent::Deliver),
+        cancel: use_intent(w.clone(), |()| Intent::Cancel),
         select: use_dispatch(d.clone(), Action::Select),
+        select_next: use_dispatch(d.clone(), |()| Action::SelectNext),
+        select_previous: use_dispatch(d.clone(), |()| Action::SelectPrevious),
         dismiss: use_dispatch(d.clone(), |()| Action::DismissAlert),
         filter_order: use_dispatch(d.clone(), Action::FilterByOrder),
         filter_type: use_dispatch(d.clone(), Action::FilterByType),
@@ -61,11 +85,19 @@ pub fn use_handlers(d: UseReducerDispatcher<AppState>) -> Handlers {
         presenter: use_dispatch(d.clone(), |()| Action::TogglePresenter),
         help: use_dispatch(d.clone(), |()| Action::SetHelp(true)),
         help_close: use_dispatch(d.clone(), |()| Action::SetHelp(false)),
-        load: use_dispatch(d.clone(), Action::Load),
-        reset: use_dispatch(d.clone(), |()| Action::Reset),
-        answer: use_dispatch(d.clone(), Action::Answer),
-        import: use_dispatch(d.clone(), Action::Import),
-        discard_damaged: use_dispatch(d.clone(), |()| Action::DiscardDamaged),
-        catch_up: use_dispatch(d, |()| Action::CatchUp),
+        load: use_intent(w.clone(), Intent::Load),
+        reset: use_intent(w.clone(), |()| Intent::Reset),
+        answer: use_intent(w.clone(), Intent::Answer),
+        import: use_intent(w.clone(), Intent::Import),
+        discard_damaged: use_intent(w.clone(), |()| Intent::DiscardDamaged),
+        run_bug_story: use_intent(w.clone(), |()| Intent::Load(Example::BugStory)),
+        catch_up: use_intent(w, |()| Intent::CatchUp),
+        time_travel: use_dispatch(d.clone(), Action::TimeTravel),
+        debugger: use_dispatch(d.clone(), Action::Debugger),
+        lesson: use_dispatch(d.clone(), Action::Lesson),
+        find_culprit: use_dispatch(d.clone(), |()| Action::FindCulprit { and_skip: false }),
+        skip_culprit: use_dispatch(d.clone(), |()| Action::FindCulprit { and_skip: true }),
+        share_link: use_dispatch(d.clone(), Action::OpenShareLink),
+        dismiss_share_error: use_dispatch(d, |()| Action::DismissShareError),
     }
 }

@@ -1,7 +1,18 @@
-//! The page: its layout and wiring, the reducer that owns the UI state, and the one place that runs commands through the application layer.
+//! The page: its layout and wiring, the reducer that owns the UI state, and the writer, the one
+//! place in the UI that runs changes through the application layer.
 
 pub(crate) mod app;
+pub(crate) mod below;
+pub(crate) mod confirm;
 pub(crate) mod handlers;
+pub(crate) mod intents;
+pub(crate) mod open;
+pub(crate) mod outcomes;
+#[cfg(test)]
+mod page_tests;
+pub(crate) mod reads;
+pub(crate) mod shown;
 pub(crate) mod state;
-pub(crate) mod state_log;
-pub(crate) mod views;
+#[cfg(test)]
+pub(crate) mod test_page;
+pub(crate) mod use_writer;

@@ -41,6 +41,11 @@ impl ShareInbox {
         self.incoming.as_ref().map_or(0, |events| events.len())
     }
 
+    /// The waiting scenario, if any.
+    pub fn incoming(&self) -> Option<Rc<Vec<RecordedEvent>>> {
+        self.incoming.clone()
+    }
+
     /// Takes the waiting scenario (the visitor said yes) or drops it (no).
     pub fn take(&mut self) -> Option<Rc<Vec<RecordedEvent>>> {
         self.incoming.take()

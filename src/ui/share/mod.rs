@@ -1,4 +1,6 @@
 //! Share links: a scenario carried in the address, offered to whoever opens it.
 
 pub(crate) mod inbox;
+#[cfg(test)]
+mod page_tests;
 pub(crate) mod panel;

@@ -2,8 +2,7 @@
 //! teacher can hand a class the same starting point. Opening one asks before replacing the
 //! visitor's log; a broken or hostile link is refused with a message and changes nothing.
 
-use crate::app::SharedDatabases;
-use crate::domain::{scenario_fragment, scenario_payload};
+use crate::domain::scenario_payload;
 use crate::ui::widgets::dom;
 use gloo_events::EventListener;
 use yew::prelude::*;
@@ -64,8 +63,12 @@ pub fn share_alert(error: Option<&str>, on_dismiss: &Callback<()>) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
-    pub db: SharedDatabases,
+    /// Events in the log now.
+    pub log_len: usize,
+    /// Changes whenever the log does: a link made before is then out of date.
     pub revision: u64,
+    /// Makes the fragment (`#scenario=...`) for the log now, or says why it cannot.
+    pub make_fragment: Callback<(), Result<String, String>>,
 }
 
 /// The link made for a log revision, or why there is none.
@@ -79,18 +82,19 @@ struct Made {
 pub fn share_panel(props: &SharePanelProps) -> Html {
     let made = use_state(|| None::<Made>);
     let copied = use_state(|| None::<&'static str>);
-    let len = props.db.0.borrow().events().len();
+    let len = props.log_len;
     // A link made before the log changed would share the wrong scenario: it is not shown.
     let current = made.as_ref().filter(|m| m.revision == props.revision);
     let on_copy = {
-        let (db, made, copied, revision) = (
-            props.db.clone(),
+        let (make_fragment, made, copied, revision) = (
+            props.make_fragment.clone(),
             made.clone(),
             copied.clone(),
             props.revision,
         );
         Callback::from(move |_: MouseEvent| {
-            let link = scenario_fragment(db.0.borrow().events())
+            let link = make_fragment
+                .emit(())
                 .map(|fragment| format!("{}{fragment}", page_address()))
                 .map_err(|why| format!("{why} Share a smaller log, or export it to a file."));
             made.set(Some(Made {

@@ -1,28 +1,13 @@
 //! The list of keyboard shortcuts, opened with `?` or the header button.
 
+use crate::ui::shell::shortcuts::SHORTCUTS;
 use crate::ui::widgets::modal::Modal;
 use yew::prelude::*;
 
-/// Every shortcut: (key, what it does). The keyboard handler in `shortcuts.rs` follows this list.
-pub const SHORTCUTS: [(&str, &str); 10] = [
-    (
-        "n",
-        "Place order (with the Customer and Total amount shown)",
-    ),
-    ("p", "Pay the selected order"),
-    ("s", "Ship the selected order"),
-    ("d", "Deliver the selected order"),
-    ("c", "Cancel the selected order"),
-    ("j", "Select the next order"),
-    ("k", "Select the previous order"),
-    ("f", "Presenter mode on or off (larger text)"),
-    ("?", "Show these shortcuts"),
+/// Keys handled elsewhere (dialogs, the timeline in time_travel/panel.rs, the lesson in
+/// lesson/bar.rs), listed here so the help names every shortcut on the page.
+pub const OTHER_SHORTCUTS: [(&str, &str); 5] = [
     ("Esc", "Close a dialog"),
-];
-
-/// Keys handled by the timeline (time_travel.rs) and the lesson (lesson_keys.rs), listed here so
-/// the help names every shortcut on the page.
-pub const REPLAY_SHORTCUTS: [(&str, &str); 4] = [
     ("[", "Timeline: one event back"),
     ("]", "Timeline: one event forward"),
     (
@@ -49,8 +34,8 @@ pub fn shortcuts_help(props: &ShortcutsHelpProps) -> Html {
             <h2 id="shortcuts-title">{ "Keyboard shortcuts" }</h2>
             <p>{ "Shortcuts work anywhere except while typing in a field. Tab moves between controls; Enter in Customer or Total amount places the order." }</p>
             <dl class="shortcut-list">
-                { for SHORTCUTS.iter().chain(REPLAY_SHORTCUTS.iter()).map(|(key, what)| html! {
-                    <div class="shortcut"><dt><kbd>{ *key }</kbd></dt><dd>{ *what }</dd></div>
+                { for SHORTCUTS.iter().map(|(key, _, what)| (*key, *what)).chain(OTHER_SHORTCUTS).map(|(key, what)| html! {
+                    <div class="shortcut"><dt><kbd>{ key }</kbd></dt><dd>{ what }</dd></div>
                 }) }
             </dl>
             <div class="button-row dialog-buttons">

@@ -16,12 +16,15 @@ pub enum Export {
 pub struct StoragePanelProps {
     /// Whether the log survives a reload (localStorage) or lives in memory only.
     pub persistent: bool,
+    /// Whether writes are kept apart across tabs (the browser has Web Locks).
+    pub cross_tab_safe: bool,
     /// Changes whenever the databases do, so the meter is re-measured.
     pub revision: u64,
     /// Measures storage (it reads every key, so only while the panel is open).
     pub measure: Callback<(), Usage>,
     pub import_error: Option<AttrValue>,
-    pub on_export: Callback<Export>,
+    /// Starts the download, or says why the browser refused.
+    pub on_export: Callback<Export, Result<(), String>>,
     /// The text of the chosen file.
     pub on_import: Callback<String>,
 }
@@ -74,7 +77,15 @@ pub fn storage_panel(props: &StoragePanelProps) -> Html {
     } else {
         html! {}
     };
-    let export = |kind: Export| props.on_export.reform(move |_: MouseEvent| kind);
+    let export_failed = use_state(|| None::<String>);
+    let export = |kind: Export| {
+        let (on_export, failed) = (props.on_export.clone(), export_failed.clone());
+        Callback::from(move |_: MouseEvent| {
+            failed.set(on_export.emit(kind).err().map(|why| {
+                format!("The download did not start ({why}). Nothing was changed; try again, or allow downloads for this page.")
+            }))
+        })
+    };
     html! {
         <details class="panel panel-storage" ontoggle={on_toggle}>
             <summary><h2>{ "Storage, export and import" }</h2></summary>
@@ -85,6 +96,11 @@ pub fn storage_panel(props: &StoragePanelProps) -> Html {
                     "This browser does not let the page use localStorage: the log lives in memory and is gone after a reload."
                 } }
             </p>
+            if props.persistent && !props.cross_tab_safe {
+                <p class="hint warning">
+                    { "Cross-tab safety is off: this browser has no Web Locks, so two tabs saving at the same instant could overwrite each other. Use one tab at a time, or a current browser." }
+                </p>
+            }
             { meter }
             <div class="button-row">
                 <button type="button" class="button" onclick={export(Export::Json)}>{ "Export JSON" }</button>
@@ -94,6 +110,9 @@ pub fn storage_panel(props: &StoragePanelProps) -> Html {
                     <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_file} />
                 </label>
             </div>
+            if let Some(why) = &*export_failed {
+                <p role="alert" class="import-error">{ why.clone() }</p>
+            }
             if let Some(error) = &props.import_error {
                 <p role="alert" class="import-error">{ error.clone() }</p>
             }

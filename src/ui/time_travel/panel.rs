@@ -4,8 +4,6 @@
 //! Keys: the slider's own arrows, Home and End; `[` and `]` step anywhere on the page (not while
 //! typing); Home and End also work on the timeline's buttons.
 
-use crate::app::SharedDatabases;
-use crate::app::SnapshotCache;
 use crate::ui::time_travel::columns::{as_of_log, as_of_orders, only_now};
 use crate::ui::time_travel::state::{position_text, TimeTravel, TimeTravelAction, SPEEDS};
 use crate::ui::time_travel::view::TimeView;
@@ -17,19 +15,16 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TimeTravelProps {
-    pub db: SharedDatabases,
-    /// Changes whenever the log does.
-    pub revision: u64,
+    /// Every order and the log as of the timeline's position (see `use_time_view`).
+    pub view: Rc<TimeView>,
     pub travel: TimeTravel,
     pub on_action: Callback<TimeTravelAction>,
 }
 
 #[function_component(TimeTravelPanel)]
 pub fn time_travel_panel(props: &TimeTravelProps) -> Html {
-    let (len, position) = {
-        let db = props.db.0.borrow();
-        (db.events().len(), props.travel.position(db.events()))
-    };
+    let view = &props.view;
+    let (len, position) = (view.len, view.position);
     let travel = &props.travel;
     use_playback(
         travel.playing,
@@ -38,34 +33,7 @@ pub fn time_travel_panel(props: &TimeTravelProps) -> Html {
     );
     crate::ui::hooks::shortcut_keys::use_shortcut_keys(true, step_key, props.on_action.clone());
 
-    // A page the learner chose, remembered with the position it was chosen at: moving the
-    // timeline goes back to following the current event.
-    let chosen_page = use_state(|| None::<(usize, usize)>);
-    let page = chosen_page
-        .filter(|(at, _)| *at == position)
-        .map(|(_, p)| p);
-    let cache = use_mut_ref(SnapshotCache::default);
-    let view = {
-        let db = props.db.clone();
-        use_memo(
-            (props.revision, position, page),
-            move |&(_, position, page)| {
-                let db = db.0.borrow();
-                let mut cache = cache.borrow_mut();
-                // Following "now" (the usual case on every click) needs no replay at all.
-                let state = if position >= db.events().len() {
-                    db.projections()
-                } else {
-                    cache.state_at(db.events(), db.generation(), position)
-                };
-                TimeView::build(db.events(), state, db.table(), position, page)
-            },
-        )
-    };
-    let on_page = {
-        let chosen_page = chosen_page.clone();
-        Callback::from(move |p: usize| chosen_page.set(Some((position, p))))
-    };
+    let on_page = props.on_action.reform(TimeTravelAction::ShowPage);
 
     let act = |action: TimeTravelAction| props.on_action.reform(move |_: MouseEvent| action);
     let on_slide = props.on_action.reform(|e: InputEvent| {
@@ -109,7 +77,7 @@ pub fn time_travel_panel(props: &TimeTravelProps) -> Html {
     let status = if travel.playing {
         format!("Playing at {}.", travel.speed().label)
     } else {
-        where_text(&view)
+        where_text(view)
     };
 
     html! {
@@ -151,9 +119,9 @@ pub fn time_travel_panel(props: &TimeTravelProps) -> Html {
                     </p>
                 </div>
                 <div class="tt-columns">
-                    { as_of_orders(&view, on_page) }
-                    { as_of_log(&view, &props.on_action.reform(TimeTravelAction::JumpTo)) }
-                    { only_now(&view) }
+                    { as_of_orders(view, on_page) }
+                    { as_of_log(view, &props.on_action.reform(TimeTravelAction::JumpTo)) }
+                    { only_now(view) }
                 </div>
             }
         </section>

@@ -65,6 +65,9 @@ pub struct TimeTravel {
     pub playing: bool,
     /// Index into [`SPEEDS`].
     pub speed: usize,
+    /// A page of the as-of table the learner chose, with the position it was chosen at: moving
+    /// the timeline goes back to the page of the current event.
+    chosen_page: Option<(usize, usize)>,
 }
 
 impl Default for TimeTravel {
@@ -74,6 +77,7 @@ impl Default for TimeTravel {
             anchor: None,
             playing: false,
             speed: DEFAULT_SPEED,
+            chosen_page: None,
         }
     }
 }
@@ -91,6 +95,8 @@ pub enum TimeTravelAction {
     /// The playback timer fired.
     Tick,
     SetSpeed(usize),
+    /// Show page `p` of the orders as of the current position.
+    ShowPage(usize),
 }
 
 impl TimeTravel {
@@ -111,6 +117,13 @@ impl TimeTravel {
     #[cfg(test)]
     pub fn is_traveling(&self, events: &[RecordedEvent]) -> bool {
         self.position(events) < events.len()
+    }
+
+    /// The page of the as-of table the learner chose at `position`, if any.
+    pub fn chosen_page(&self, position: usize) -> Option<usize> {
+        self.chosen_page
+            .filter(|(at, _)| *at == position)
+            .map(|(_, page)| page)
     }
 
     pub fn speed(&self) -> Speed {
@@ -141,6 +154,7 @@ impl TimeTravel {
             }
             TimeTravelAction::Tick => {}
             TimeTravelAction::SetSpeed(index) => self.speed = index.min(SPEEDS.len() - 1),
+            TimeTravelAction::ShowPage(page) => self.chosen_page = Some((at, page)),
         }
     }
 
@@ -266,7 +280,3 @@ mod tests {
         assert!(!travel.playing);
     }
 }
-
-#[cfg(test)]
-#[path = "reducer_tests.rs"]
-mod reducer_tests;

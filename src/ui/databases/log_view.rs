@@ -1,10 +1,34 @@
-//! What the two tables show: one page of each, computed from the live databases only when
-//! they, the filter or the page change. The cost depends on the page size, not the log length
-//! (apart from the event-type filter, which is one pass over the log per change of view).
+//! What the event log shows: which events (the filter) and one page of them, newest first,
+//! computed from the live databases only when they, the filter or the page change. The cost
+//! depends on the page size, not the log length (apart from the event-type filter, which is one
+//! pass over the log per change of view).
 
 use crate::app::Databases;
-use crate::domain::{OrderId, OrderRow, RecordedEvent};
-use crate::ui::page::state::{LogFilter, LOG_PAGE_SIZE, TABLE_PAGE_SIZE};
+use crate::domain::{OrderId, RecordedEvent};
+
+/// Event-log rows per page: about what the log's scroll box shows at once on a laptop. Every
+/// row is laid out and painted on each click (a new event pushes them all down), so a page
+/// longer than the box costs frame time for rows nobody can see.
+pub const LOG_PAGE_SIZE: usize = 20;
+/// Which events the log shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct LogFilter {
+    pub order: Option<OrderId>,
+    pub event_type: Option<&'static str>,
+}
+
+impl LogFilter {
+    pub fn is_active(&self) -> bool {
+        self.order.is_some() || self.event_type.is_some()
+    }
+
+    pub fn matches(&self, event: &RecordedEvent) -> bool {
+        self.order.is_none_or(|id| id == event.order_id)
+            && self
+                .event_type
+                .is_none_or(|t| t == event.event.event_type())
+    }
+}
 
 /// One page of the event log, newest first.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,17 +42,8 @@ pub struct LogPage {
     pub pages: usize,
 }
 
-/// One page of the traditional table, by order id.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TablePage {
-    pub rows: Vec<OrderRow>,
-    pub total: usize,
-    pub page: usize,
-    pub pages: usize,
-}
-
 /// Pages needed for `items` (at least one, so "page 1 of 1" reads right when empty).
-fn page_count(items: usize, per_page: usize) -> usize {
+pub(crate) fn page_count(items: usize, per_page: usize) -> usize {
     items.div_ceil(per_page).max(1)
 }
 
@@ -70,31 +85,5 @@ pub fn log_page(db: &Databases, filter: LogFilter, page: usize) -> LogPage {
         matching: count,
         page,
         pages,
-    }
-}
-
-pub fn table_page(db: &Databases, page: usize) -> TablePage {
-    let ids = db.order_ids();
-    let pages = page_count(ids.len(), TABLE_PAGE_SIZE);
-    let page = page.min(pages - 1);
-    let rows = ids
-        .iter()
-        .skip(page * TABLE_PAGE_SIZE)
-        .take(TABLE_PAGE_SIZE)
-        .filter_map(|&id| db.table().row(id).cloned())
-        .collect();
-    TablePage {
-        rows,
-        total: ids.len(),
-        page,
-        pages,
-    }
-}
-
-/// Order ids with a short label ("#2 · bob"), for the selects.
-pub fn order_label(db: &Databases, order_id: OrderId) -> String {
-    match db.order(order_id) {
-        Some(order) => format!("#{order_id} · {}", order.customer_id),
-        None => format!("#{order_id}"),
     }
 }

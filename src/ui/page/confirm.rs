@@ -1,0 +1,42 @@
+//! The question the confirm dialog asks before something replaces or deletes the log.
+
+use super::state::{AppState, Pending};
+use crate::ui::controls::example_text;
+use crate::ui::share::inbox::ShareInbox;
+
+/// The dialog's text: question, detail and the label of the button that says yes.
+pub struct Question {
+    pub question: String,
+    pub detail: &'static str,
+    pub confirm_label: &'static str,
+}
+
+/// What to ask about `state`'s pending change, over a log of `own_events` events.
+pub fn question(state: &AppState, own_events: usize) -> Option<Question> {
+    let ask = |question: String, detail, confirm_label| Question {
+        question,
+        detail,
+        confirm_label,
+    };
+    Some(match state.pending.as_ref()? {
+        Pending::Reset => ask(
+            "Delete every order and every event?".into(),
+            "Both databases will be emptied. This cannot be undone.",
+            "Yes, delete everything",
+        ),
+        Pending::Load(example) => ask(
+            example_text::question(*example).into(),
+            "The events in the log now will be deleted and the example loaded in their place.",
+            "Replace the log",
+        ),
+        Pending::Import(_) => ask(
+            "Replace the current log with the imported file?".into(),
+            "The file was checked against the rules. The events in the log now will be deleted.",
+            "Replace the log",
+        ),
+        Pending::Shared => {
+            let (detail, label) = ShareInbox::detail(own_events);
+            ask(state.share.question(own_events), detail, label)
+        }
+    })
+}

@@ -1,0 +1,57 @@
+//! The page's edge: the one place in the UI that changes the databases. An intent is planned
+//! (`intents.rs`); its write runs inside the cross-tab write lock, with the clock read there, in
+//! the order clicks were made; the outcome goes to the reducer. Nothing is ever dropped: a click
+//! made while another write waits simply queues behind it.
+
+use super::intents::{perform, plan, Intent, Write};
+use super::outcomes::Outcome;
+use super::state::{Action, AppState};
+use crate::app::SharedDatabases;
+use yew::prelude::*;
+
+/// The callback for every intent of the page. It stays the same callback from render to render
+/// (so components given it do not re-render for nothing) and plans each intent on the page as
+/// last rendered: what the learner saw when they clicked.
+#[hook]
+pub fn use_writer(state: UseReducerHandle<AppState>, db: SharedDatabases) -> Callback<Intent> {
+    let dispatcher = state.dispatcher();
+    let shown = use_mut_ref(|| state.clone());
+    *shown.borrow_mut() = state;
+    use_callback(db, move |intent: Intent, db| {
+        let planned = plan(intent, &shown.borrow(), &db.0.borrow());
+        for action in planned.now {
+            dispatcher.dispatch(action);
+        }
+        if let Some(write) = planned.write {
+            run(write, db.clone(), dispatcher.clone());
+        }
+    })
+}
+
+fn run(write: Write, db: SharedDatabases, dispatcher: UseReducerDispatcher<AppState>) {
+    if !write.writes() {
+        let outcome = perform(write, &mut db.0.borrow_mut(), chrono::Utc::now());
+        return dispatcher.dispatch(Action::Outcome(outcome));
+    }
+    dispatcher.dispatch(Action::Outcome(Outcome::WriteQueued));
+    wasm_bindgen_futures::spawn_local(async move {
+        let outcome = locked(move || {
+            // The time is read inside the critical section, so the log's timestamps never go
+            // back: each write is stamped after every write before it.
+            perform(write, &mut db.0.borrow_mut(), chrono::Utc::now())
+        })
+        .await;
+        dispatcher.dispatch(Action::Outcome(outcome));
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn locked<T: 'static>(critical: impl FnOnce() -> T + 'static) -> T {
+    crate::store::write_lock::with_write_lock(critical).await
+}
+
+/// Native builds (tests, clippy) have no browser and no other tabs.
+#[cfg(not(target_arch = "wasm32"))]
+async fn locked<T: 'static>(critical: impl FnOnce() -> T + 'static) -> T {
+    critical()
+}
