@@ -67,7 +67,9 @@ fn segments_roll_over_at_segment_size() {
 }
 
 #[wasm_bindgen_test]
-fn an_append_writes_one_segment_and_the_head_at_10_and_at_10000_events() {
+fn an_append_writes_one_segment_the_head_and_the_row_at_10_and_at_10000_events() {
+    // Whatever the log's length: the one segment the events go to, the head that commits
+    // them, and the order's row in the traditional table, written as one unit.
     for length in [10, 10_000] {
         wipe();
         let kv = Instrumented::default();
@@ -78,7 +80,11 @@ fn an_append_writes_one_segment_and_the_head_at_10_and_at_10000_events() {
         let index = length / u64::from(SEGMENT_SIZE);
         assert_eq!(
             *kv.written.borrow(),
-            vec![keys::segment(store.epoch(), index), keys::head()],
+            vec![
+                keys::segment(store.epoch(), index),
+                keys::head(),
+                keys::order_row(100_000)
+            ],
             "at {length} events"
         );
     }

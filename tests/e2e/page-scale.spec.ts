@@ -65,9 +65,9 @@ test('a 10,000-event log: paged, filterable, and a click still appends one event
 
 // Issue #7: a click's own frame renders only what the learner is looking at (the action bar,
 // the two tables and the log); the panels below follow right after that frame is painted
-// (src/ui/after_paint.rs). Checked by order of frames, not by time: in the click's frame the
-// derived-state panel still shows the order before the click, and it catches up without
-// anything else happening.
+// (src/ui/hooks/after_paint.rs). Checked by order of renders, not by time: in the render that
+// shows the new event the derived-state panel still shows the order before the click, and it
+// catches up without anything else happening.
 test("a click's frame shows the databases first, and the panels below follow right after it", async ({ page }) => {
   await openApp(page);
   await placeOrder(page, 'Frame tester', '5.00');
@@ -75,15 +75,24 @@ test("a click's frame shows the databases first, and the panels below follow rig
   await expect(derived.locator('.derived-intro')).toHaveText('Order 1 = replay of its 1 event:');
   const inClickFrame = await page.evaluate(async () => {
     const pay = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Pay')!;
-    pay.click();
-    // This animation-frame callback is queued before the app's own, so it sees the frame that
-    // is about to be painted for the click.
-    return new Promise<{ status: string; newestEvent: string; derived: string }>((resolve) =>
-      requestAnimationFrame(() => resolve({
-        status: document.querySelector('#order-status')?.textContent ?? '',
-        newestEvent: document.querySelector('.db-log tbody tr td:nth-child(3)')?.textContent ?? '',
-        derived: document.querySelector('.derived-intro')?.textContent ?? '',
-      })));
+    const read = () => ({
+      status: document.querySelector('#order-status')?.textContent ?? '',
+      newestEvent: document.querySelector('.db-log tbody tr td:nth-child(3)')?.textContent ?? '',
+      derived: document.querySelector('.derived-intro')?.textContent ?? '',
+    });
+    // The click waits for the cross-tab write lock, so its render comes a task or two later.
+    // A mutation observer's callback runs right after the render that shows the new event,
+    // before any later frame: it sees what that render put on the page, and nothing after it.
+    return new Promise<{ status: string; newestEvent: string; derived: string }>((resolve) => {
+      const observer = new MutationObserver(() => {
+        const now = read();
+        if (now.newestEvent !== 'OrderPaid') return;
+        observer.disconnect();
+        resolve(now);
+      });
+      observer.observe(document.querySelector('main')!, { childList: true, subtree: true, characterData: true });
+      pay.click();
+    });
   });
   expect(inClickFrame.status).toContain('Paid');
   expect(inClickFrame.newestEvent).toBe('OrderPaid');

@@ -103,6 +103,7 @@ for (const [what, payload, message] of broken) {
   test(`a link ${what} is refused with a message and changes nothing`, async ({ page }) => {
     await openApp(page);
     await placeOrder(page, 'Ada', '5.00');
+    await expectEventCount(page, '1 event');
     const before = await bothDatabases(page);
     await page.goto(linkWith(payload));
     const alert = page.getByRole('alert').filter({ hasText: 'The share link was not opened' });
