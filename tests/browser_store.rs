@@ -68,8 +68,8 @@ fn segments_roll_over_at_segment_size() {
 
 #[wasm_bindgen_test]
 fn an_append_writes_one_segment_the_head_and_the_row_at_10_and_at_10000_events() {
-    // Whatever the log's length: the one segment the events go to, the head that commits
-    // them, and the order's row in the traditional table, written as one unit.
+    // Whatever the log's length: the one segment the events go to, the order's row in the
+    // traditional table, and last the head that commits both.
     for length in [10, 10_000] {
         wipe();
         let kv = Instrumented::default();
@@ -82,8 +82,8 @@ fn an_append_writes_one_segment_the_head_and_the_row_at_10_and_at_10000_events()
             *kv.written.borrow(),
             vec![
                 keys::segment(store.epoch(), index),
-                keys::head(),
-                keys::order_row(100_000)
+                keys::order_row(100_000),
+                keys::head()
             ],
             "at {length} events"
         );

@@ -21,13 +21,16 @@
 //! A refused write (quota) rolls back the keys already written: nothing half-written.
 //!
 //! # Two tabs
-//! Every append re-reads the head from storage, catches up with events other tabs appended, and
-//! checks the order stream's version (optimistic concurrency, like EventStoreDB's expected
-//! revision). `refresh()` does the same catch-up on `storage` events. A replaced log (import,
-//! example, reset) has a new epoch, so other tabs reload it instead of mixing generations.
-//! localStorage has no cross-tab lock: two appends in the same few milliseconds can still race.
-//! The head's `tail` fingerprint makes the loser notice (its tab reloads) instead of trusting a
-//! mix.
+//! Every write of the page runs under one exclusive Web Lock ([`write_lock`]): catch up, decide,
+//! write, release, one tab at a time. The next holder first waits until the last holder's
+//! commit has reached its own copy of localStorage (browsers pass other tabs' writes along as
+//! messages), so nobody decides on a stale head. Every append still re-reads the head, catches
+//! up with events other tabs appended and checks the order stream's version (optimistic
+//! concurrency, like EventStoreDB's expected revision); `refresh()` does the same catch-up on
+//! `storage` events. A replaced log (import, example, reset) has a new epoch, so other tabs
+//! reload it instead of mixing generations. Without Web Locks two appends in the same few
+//! milliseconds can still race: the head's `tail` fingerprint makes the loser notice (its tab
+//! reloads) instead of trusting a mix, and start-up reports rows and events that disagree.
 //!
 //! # Bad data never loses data
 //! [`SegmentedStore::open`] never fails. Damage (unreadable head or segment, foreign JSON,

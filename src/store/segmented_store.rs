@@ -190,7 +190,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
             }
             let value =
                 serde_json::to_string(row).map_err(|e| AppendError::Storage(e.to_string()))?;
-            writes.push((key, value));
+            before_head(&mut writes, [(key, value)]);
         }
         commit_knowing(&self.kv, &writes, &read).map_err(append_error)?;
         if let Some((head, written)) = next {
@@ -232,7 +232,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
     }
 
     /// Writes `events` as a whole new log under a fresh epoch and switches to it; `extra` writes
-    /// (table rows) follow the head in the same all-or-nothing commit.
+    /// (table rows) go before the head in the same all-or-nothing commit.
     pub(super) fn write_new_log(
         &mut self,
         events: &[RecordedEvent],
@@ -248,7 +248,7 @@ impl<K: KeyValue + Clone> SegmentedStore<K> {
         }
         let values: Vec<Value> = events.iter().map(encode).collect();
         let (head, mut writes) = plan_new_log(&self.kv, &values);
-        writes.extend_from_slice(extra);
+        before_head(&mut writes, extra.iter().cloned());
         commit(&self.kv, &writes).map_err(append_error)?;
         // The old generation is garbage now, unless it is the only copy of damaged data.
         if !self.recovery.log_damaged() || self.backup_kept() {
@@ -325,4 +325,19 @@ impl<K: KeyValue + Clone> EventStore for SegmentedStore<K> {
         }
         self.catch_up()
     }
+}
+
+/// Puts `extra` writes (table rows) before the head in `writes`, or at the end when nothing
+/// writes the head. The head is the commit point and the last key written: a tab that sees it
+/// has seen every other key of the commit (one tab's writes reach the others in order).
+fn before_head(
+    writes: &mut Vec<(String, String)>,
+    extra: impl IntoIterator<Item = (String, String)>,
+) {
+    let head = keys::head();
+    let at = writes
+        .iter()
+        .position(|(key, _)| *key == head)
+        .unwrap_or(writes.len());
+    writes.splice(at..at, extra);
 }

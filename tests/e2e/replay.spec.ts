@@ -107,7 +107,7 @@ test('play runs the log forward at the chosen speed, and pause stops it', async 
 test('the timeline stays usable over 10,000 events: only a window of them is drawn', async ({ page }) => {
   await openApp(page);
   await button(page, 'Load 10,000 events').click();
-  await expectEventCount(page, '10000 events');
+  await expectEventCount(page, '10,000 events');
   await expectPosition(page, 10000, 10000);
   await timeline(page).fill('5000');
   await expectPosition(page, 5000, 10000);

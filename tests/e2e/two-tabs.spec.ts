@@ -1,20 +1,8 @@
 // Two tabs, one log: hundreds of interleaved actions lose and duplicate nothing, and a command
 // decided on a stale view is refused with an explanation and the fresh state shown.
-import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { test, expect, openApp } from './fixtures';
 import { button, currentValue, expectEventCount, placeOrder, selectOrder, statusCell } from './page-helpers';
-
-type Exported = { event_count: number; events: { event_id: number; order_id: number; version: number; event_type: string }[] };
-
-/** What a tab holds in memory, as its own Export JSON writes it. */
-async function exportLog(page: Page): Promise<Exported> {
-  const panel = page.getByText('Storage, export and import');
-  if (!(await button(page, 'Export JSON').isVisible())) await panel.click();
-  const download = page.waitForEvent('download');
-  await button(page, 'Export JSON').click();
-  return JSON.parse(readFileSync(await (await download).path(), 'utf8'));
-}
+import { exportLog } from './export-helpers';
 
 test('two tabs through 200 interleaved actions: no event lost or duplicated, both agree', async ({ context }) => {
   test.setTimeout(600_000);

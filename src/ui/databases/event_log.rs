@@ -34,11 +34,11 @@ pub struct EventLogProps {
 
 /// "10 events", or "4 of 10 events" when a filter is on.
 pub fn count_text(page: &LogPage, filter: &LogFilter) -> String {
-    let noun = |n: usize| if n == 1 { "event" } else { "events" };
+    let all = format::count(page.total, "event", "events");
     if filter.is_active() {
-        format!("{} of {} {}", page.matching, page.total, noun(page.total))
+        format!("{} of {all}", format::group_thousands(page.matching))
     } else {
-        format!("{} {}", page.total, noun(page.total))
+        all
     }
 }
 

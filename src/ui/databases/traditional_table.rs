@@ -63,7 +63,9 @@ pub fn traditional_table(props: &TraditionalTableProps) -> Html {
             <div class="db-head">
                 <div>
                     <h2 id="table-heading">{ "Traditional table" }</h2>
-                    <p class="db-sub"><code>{ "orders" }</code>{ " · one row per order, updated in place" }</p>
+                    <p class="db-sub"><code>{ "orders" }</code>{ " · " }
+                        <span class="counter-rows">{ format::count(page.total, "row", "rows") }</span>
+                        { ", one per order, updated in place" }</p>
                 </div>
                 <p class={classes!("counter", "counter-loss", (count > 0).then_some("is-nonzero"))}>
                     <strong>{ count }</strong>

@@ -20,6 +20,8 @@ pub enum Outcome {
     Discarded(Result<(), String>),
     /// Another tab wrote; this is what catching up found.
     CaughtUp(CaughtUp),
+    /// The write never ran (another tab's last change had not reached this tab): why.
+    NotRun(String),
 }
 
 impl AppState {
@@ -46,6 +48,10 @@ impl AppState {
                 self.revision += 1;
             }
             Outcome::CaughtUp(found) => self.caught_up(found),
+            Outcome::NotRun(why) => {
+                self.write_done();
+                self.refuse(why);
+            }
         }
     }
 

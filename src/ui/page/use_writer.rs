@@ -41,17 +41,21 @@ fn run(write: Write, db: SharedDatabases, dispatcher: UseReducerDispatcher<AppSt
             perform(write, &mut db.0.borrow_mut(), chrono::Utc::now())
         })
         .await;
-        dispatcher.dispatch(Action::Outcome(outcome));
+        dispatcher.dispatch(Action::Outcome(
+            outcome.unwrap_or_else(|why| Outcome::NotRun(why.to_string())),
+        ));
     });
 }
 
 #[cfg(target_arch = "wasm32")]
-async fn locked<T: 'static>(critical: impl FnOnce() -> T + 'static) -> T {
+async fn locked<T: 'static>(
+    critical: impl FnOnce() -> T + 'static,
+) -> Result<T, crate::store::write_lock::NotCaughtUp> {
     crate::store::write_lock::with_write_lock(critical).await
 }
 
 /// Native builds (tests, clippy) have no browser and no other tabs.
 #[cfg(not(target_arch = "wasm32"))]
-async fn locked<T: 'static>(critical: impl FnOnce() -> T + 'static) -> T {
-    critical()
+async fn locked<T: 'static>(critical: impl FnOnce() -> T + 'static) -> Result<T, String> {
+    Ok(critical())
 }
