@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test, expect, openApp } from './fixtures';
 import {
-  button, currentValue, expectEventCount, loadBlogExample, placeOrder, statusCell, tableRows,
+  button, currentValue, expectEventCount, loadBlogExample, placeOrder, statusCell, tableRegion, tableRows,
 } from './page-helpers';
 
 test('the log survives a reload and is replayed into both databases', async ({ page }) => {
@@ -62,6 +62,35 @@ test.describe('damaged storage', () => {
     await expect(banner).toBeHidden();
     await button(page, 'Place order').click();
     await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('a table that disagrees with the log opens in recovery, naming the orders, and keeps everything', async ({ page }) => {
+    await openApp(page);
+    await loadBlogExample(page);
+    // What a lost append used to leave behind: a row whose events are not in the log, and a
+    // row whose status its events do not lead to.
+    await page.evaluate(() => {
+      const row = JSON.parse(localStorage.getItem('event-sourcing-demo/v1/orders/4')!);
+      localStorage.setItem('event-sourcing-demo/v1/orders/7', JSON.stringify({ ...row, order_id: 7 }));
+      localStorage.setItem('event-sourcing-demo/v1/orders/4', JSON.stringify({ ...row, status: 'Shipped' }));
+    });
+    await page.reload();
+    await expect(page.locator('body')).toHaveAttribute('data-app-ready', 'true');
+    const banner = page.getByRole('region', { name: 'Stored data needs your decision' });
+    await expect(banner).toContainText('order 4');
+    await expect(banner).toContainText('order 7 has a row but no events');
+    // Both databases are shown as stored: the ten events, and the stray row.
+    await expectEventCount(page, '10 events');
+    await expect(tableRegion(page).locator('.counter-rows')).toHaveText('5 rows');
+    await button(page, 'Place order').click();
+    await expect(page.getByRole('alert')).toContainText('damaged');
+
+    await banner.getByRole('button', { name: 'Discard damaged data and keep the valid events' }).click();
+    await expect(banner).toBeHidden();
+    // The table is rebuilt from the log: the two agree again.
+    await expect(tableRegion(page).locator('.counter-rows')).toHaveText('4 rows');
+    expect(await currentValue(statusCell(page, 4))).toBe('Placed');
+    await expectEventCount(page, '10 events');
   });
 });
 
@@ -133,4 +162,28 @@ test('when storage is full, an action is refused with a message and nothing chan
   await page.reload();
   await expectEventCount(page, '1 event');
   expect(await currentValue(statusCell(page, 1))).toBe('Placed');
+});
+
+test('without Web Locks the storage panel says cross-tab safety is off, and actions still work', async ({ page }) => {
+  // An older browser: no navigator.locks.
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });
+  });
+  await openApp(page);
+  await page.getByText('Storage, export and import').click();
+  await expect(page.getByText('Cross-tab safety is off')).toBeVisible();
+  await placeOrder(page, 'Old browser', '3.00');
+  await expectEventCount(page, '1 event');
+  await button(page, 'Pay').click();
+  await expectEventCount(page, '2 events');
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-app-ready', 'true');
+  await expectEventCount(page, '2 events');
+});
+
+test('with Web Locks the storage panel does not warn', async ({ page }) => {
+  await openApp(page);
+  await page.getByText('Storage, export and import').click();
+  await expect(button(page, 'Export JSON')).toBeVisible();
+  await expect(page.getByText('Cross-tab safety is off')).toHaveCount(0);
 });
