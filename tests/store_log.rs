@@ -92,7 +92,7 @@ fn segments_roll_over_at_segment_size() {
 }
 
 #[test]
-fn an_append_writes_one_segment_the_head_and_the_row_whatever_the_log_length() {
+fn an_append_writes_one_segment_the_row_and_the_head_whatever_the_log_length() {
     let kv = MemoryKv::default();
     let mut store = reopen(&kv);
     store.replace_all(&lifecycle_events(1000)).unwrap();
@@ -100,20 +100,20 @@ fn an_append_writes_one_segment_the_head_and_the_row_whatever_the_log_length() {
     place(&mut store, 10_000);
     let touched = kv.take_touched();
     let epoch = store.epoch().to_string();
-    // Event 1001 is the 105th entry of segment 7 (events 897..=1024); the head commits it and
-    // the traditional table's row goes in the same all-or-nothing write.
+    // Event 1001 is the 105th entry of segment 7 (events 897..=1024); the traditional table's
+    // row goes in the same all-or-nothing write, and the head, written last, commits both.
     assert_eq!(
         touched,
         vec![
             keys::segment(&epoch, 7),
-            keys::head(),
-            keys::order_row(10_000)
+            keys::order_row(10_000),
+            keys::head()
         ]
     );
 }
 
 #[test]
-fn an_append_that_spans_two_segments_writes_both_then_the_head_and_the_row() {
+fn an_append_that_spans_two_segments_writes_both_then_the_row_and_the_head() {
     let kv = MemoryKv::default();
     let mut store = reopen(&kv);
     store
@@ -132,8 +132,8 @@ fn an_append_that_spans_two_segments_writes_both_then_the_head_and_the_row() {
         vec![
             keys::segment(&epoch, 0),
             keys::segment(&epoch, 1),
-            keys::head(),
-            keys::order_row(pair[0].order_id)
+            keys::order_row(pair[0].order_id),
+            keys::head()
         ]
     );
     assert_eq!(reopen(&kv).events().len() as u64, SEGMENT_SIZE as u64 + 1);
