@@ -68,6 +68,7 @@ for (const m of crit.matchAll(/^(\S+)\s*(?:\n\s*)?time:\s+\[\S+ \S+ (\S+) (\S+) 
 const click10 = page.clickWork[10], click10k = page.clickWork[10000];
 budgets.push({ name: 'click with 10,000 events vs 10 events', limit: '≤ 1.5×', value: `${(click10k / click10).toFixed(2)}×`, pass: click10k <= 1.5 * click10 });
 budgets.push({ name: 'click with 10,000 events', limit: '< 16 ms', value: ms(click10k), pass: click10k < 16 });
+budgets.push({ name: 'click with 10,000 events until its event is on the page (cross-tab lock included)', limit: '< 16 ms', value: ms(page.shown[10000]), pass: page.shown[10000] < 16 });
 budgets.push({ name: 'start-up with 10,000 events vs empty', limit: '≤ 2×', value: `${(page.startup[10000] / page.startup[0]).toFixed(2)}×`, pass: page.startup[10000] <= 2 * page.startup[0] });
 
 // The report.
@@ -83,7 +84,8 @@ out.push('', '## In the browser (release build, headless Chromium)', '', '| meas
 out.push(`| start-up: navigation to the first painted frame of the app | ${ms(page.startup[0])} | ${ms(page.startup[1000])} | ${ms(page.startup[10000])} |`);
 out.push(`| click **Pay**: main-thread work (script, style, layout, paint) | ${ms(page.clickWork[10])} | ${ms(page.clickWork[1000])} | ${ms(page.clickWork[10000])} |`);
 out.push(`| for reference, the browser alone: a click that inserts one event-log row, no app code (measured like the line above) | ${ms(page.rowInsert[10])} | ${ms(page.rowInsert[1000])} | ${ms(page.rowInsert[10000])} |`);
-out.push(`| click **Pay** to the next painted frame (includes waiting for vsync) | ${ms(page.click[10])} | ${ms(page.click[1000])} | ${ms(page.click[10000])} |`);
+out.push(`| click **Pay** until its event is on the page (takes the cross-tab write lock first) | ${ms(page.shown[10])} | ${ms(page.shown[1000])} | ${ms(page.shown[10000])} |`);
+out.push(`| click **Pay** to the next painted frame after it (includes waiting for vsync) | ${ms(page.click[10])} | ${ms(page.click[1000])} | ${ms(page.click[10000])} |`);
 out.push(`| one append in localStorage (store only) | ${ms(wasm.append[0])} | ${ms(wasm.append[1])} | ${ms(wasm.append[2])} |`);
 out.push('', '| measurement | value |', '| --- | ---: |');
 out.push(`| replay 10,000 events (wasm) | ${ms(wasm.replay10k)} |`);

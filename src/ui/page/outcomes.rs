@@ -9,8 +9,10 @@ use crate::ui::widgets::format;
 use std::rc::Rc;
 
 pub enum Outcome {
-    /// A write waits for the lock: the page shows it is busy until its outcome arrives.
+    /// A write has waited for the lock longer than a glance: the page shows it is busy...
     WriteQueued,
+    /// ...until that write is done (sent after its outcome, only if it was shown as queued).
+    WriteFinished,
     /// A command ran: accepted, or refused with the fresh state.
     Executed(Result<Accepted, Refused>),
     /// The whole log was replaced (example, import, reset, share link): the status line to
@@ -28,16 +30,12 @@ impl AppState {
     pub(super) fn take_outcome(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::WriteQueued => self.writes_waiting += 1,
-            Outcome::Executed(result) => {
-                self.write_done();
-                self.executed(result);
+            Outcome::WriteFinished => {
+                self.writes_waiting = self.writes_waiting.saturating_sub(1);
             }
-            Outcome::Replaced(result) => {
-                self.write_done();
-                self.replaced(result);
-            }
+            Outcome::Executed(result) => self.executed(result),
+            Outcome::Replaced(result) => self.replaced(result),
             Outcome::Discarded(result) => {
-                self.write_done();
                 match result {
                     Ok(()) => {
                         self.notice =
@@ -48,15 +46,8 @@ impl AppState {
                 self.revision += 1;
             }
             Outcome::CaughtUp(found) => self.caught_up(found),
-            Outcome::NotRun(why) => {
-                self.write_done();
-                self.refuse(why);
-            }
+            Outcome::NotRun(why) => self.refuse(why),
         }
-    }
-
-    fn write_done(&mut self) {
-        self.writes_waiting = self.writes_waiting.saturating_sub(1);
     }
 
     fn executed(&mut self, result: Result<Accepted, Refused>) {

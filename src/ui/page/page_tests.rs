@@ -75,8 +75,11 @@ fn a_queued_write_shows_the_page_busy_until_its_outcome_arrives() {
     assert_eq!(page.state.writes_waiting, 1);
     let page = page
         .act(Action::Outcome(Outcome::WriteQueued))
-        .act(Action::Outcome(Outcome::Replaced(Ok("done".into()))));
+        .act(Action::Outcome(Outcome::Replaced(Ok("done".into()))))
+        .act(Action::Outcome(Outcome::WriteFinished));
     assert_eq!(page.state.writes_waiting, 1, "one still waits");
+    let page = page.act(Action::Outcome(Outcome::WriteFinished));
+    assert_eq!(page.state.writes_waiting, 0);
 }
 
 #[test]

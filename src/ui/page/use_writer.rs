@@ -1,12 +1,16 @@
 //! The page's edge: the one place in the UI that changes the databases. An intent is planned
 //! (`intents.rs`); its write runs inside the cross-tab write lock, with the clock read there, in
 //! the order clicks were made; the outcome goes to the reducer. Nothing is ever dropped: a click
-//! made while another write waits simply queues behind it.
+//! made while another write waits simply queues behind it, and a write that waits longer than a
+//! glance shows the page busy until it is done.
 
 use super::intents::{perform, plan, Intent, Write};
 use super::outcomes::Outcome;
 use super::state::{Action, AppState};
 use crate::app::SharedDatabases;
+use gloo_timers::callback::Timeout;
+use std::cell::Cell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The callback for every intent of the page. It stays the same callback from render to render
@@ -28,12 +32,23 @@ pub fn use_writer(state: UseReducerHandle<AppState>, db: SharedDatabases) -> Cal
     })
 }
 
+/// How long a write may wait for the lock before the page shows it is busy. Most take a
+/// millisecond or two: showing busy for those would cost a render per click and a flicker.
+const BUSY_AFTER_MS: u32 = 120;
+
 fn run(write: Write, db: SharedDatabases, dispatcher: UseReducerDispatcher<AppState>) {
     if !write.writes() {
         let outcome = perform(write, &mut db.0.borrow_mut(), chrono::Utc::now());
         return dispatcher.dispatch(Action::Outcome(outcome));
     }
-    dispatcher.dispatch(Action::Outcome(Outcome::WriteQueued));
+    let shown_busy = Rc::new(Cell::new(false));
+    let busy = {
+        let (shown_busy, dispatcher) = (Rc::clone(&shown_busy), dispatcher.clone());
+        Timeout::new(BUSY_AFTER_MS, move || {
+            shown_busy.set(true);
+            dispatcher.dispatch(Action::Outcome(Outcome::WriteQueued));
+        })
+    };
     wasm_bindgen_futures::spawn_local(async move {
         let outcome = locked(move || {
             // The time is read inside the critical section, so the log's timestamps never go
@@ -41,9 +56,13 @@ fn run(write: Write, db: SharedDatabases, dispatcher: UseReducerDispatcher<AppSt
             perform(write, &mut db.0.borrow_mut(), chrono::Utc::now())
         })
         .await;
+        busy.cancel();
         dispatcher.dispatch(Action::Outcome(
             outcome.unwrap_or_else(|why| Outcome::NotRun(why.to_string())),
         ));
+        if shown_busy.get() {
+            dispatcher.dispatch(Action::Outcome(Outcome::WriteFinished));
+        }
     });
 }
 
