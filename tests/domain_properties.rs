@@ -35,6 +35,10 @@ fn command() -> impl Strategy<Value = Command> {
         2 => Just(Command::DeliverOrder),
         1 => text().prop_map(|reason| Command::CancelOrder { reason }),
         1 => (text(), text()).prop_map(|(source, detail)| Command::ReportPaymentProblem { source, detail }),
+        // retracts 0 stands for "the event that reported the order's problem" (see `run`);
+        // other ids are mostly wrong citations.
+        1 => (prop_oneof![3 => Just(0u64), 1 => 1u64..60], text())
+            .prop_map(|(retracts, reason)| Command::RetractPaymentProblem { retracts, reason }),
     ]
 }
 
@@ -60,7 +64,22 @@ fn run(commands: &[(OrderId, Command, u32)]) -> Run {
     for (order_id, command, gap) in commands {
         time += Duration::milliseconds(i64::from(*gap));
         let before = builder.events().len();
-        let accepted = builder.execute(*order_id, command, time).map(<[_]>::to_vec);
+        let command = match command {
+            Command::RetractPaymentProblem {
+                retracts: 0,
+                reason,
+            } => {
+                let problem = builder.projections().order(*order_id).payment_problem;
+                Command::RetractPaymentProblem {
+                    retracts: problem.unwrap_or(0),
+                    reason: reason.clone(),
+                }
+            }
+            other => other.clone(),
+        };
+        let accepted = builder
+            .execute(*order_id, &command, time)
+            .map(<[_]>::to_vec);
         match accepted {
             Ok(events) => {
                 for event in &events {

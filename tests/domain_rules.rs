@@ -190,9 +190,90 @@ fn paying_a_placed_order_records_the_total_as_paid() {
 }
 
 #[test]
-fn paying_again_after_a_payment_problem_is_allowed() {
-    let past = [placed(4990), paid(4990), problem()];
+fn paying_an_order_flagged_before_it_was_paid_pays_what_is_due() {
+    let past = [placed(4990), problem()];
     assert_eq!(when(&given(&past), Command::PayOrder), Ok(vec![paid(4990)]));
+}
+
+#[test]
+fn paying_again_an_order_already_paid_in_full_is_refused_it_would_charge_twice() {
+    // The bug story's trap: the row says PaymentProblem, but the money has arrived.
+    let past = [placed(4990), paid(4990), problem()];
+    then_rejected(
+        when(&given(&past), Command::PayOrder),
+        "Order 2 is already paid in full (49.90): paying again would charge the customer twice. If its status is wrong, record a correction instead.",
+    );
+}
+
+// ---- correcting a wrong payment problem ----------------------------------------------------
+
+fn retract(event_id: EventId) -> Command {
+    Command::RetractPaymentProblem {
+        retracts: event_id,
+        reason: " printer out of labels ".into(),
+    }
+}
+
+#[test]
+fn a_correction_cites_the_wrong_report_and_restores_the_status_the_money_says() {
+    // Events 1..3 of order 2 (ids follow versions in `given`): the report is event 3.
+    let paid_then_flagged = given(&[placed(4990), paid(4990), problem()]);
+    assert_eq!(
+        when(&paid_then_flagged, retract(3)),
+        Ok(vec![OrderEvent::PaymentProblemRetracted {
+            retracts: 3,
+            reason: "printer out of labels".into(),
+            status: OrderStatus::Paid,
+        }])
+    );
+    let flagged_unpaid = given(&[placed(4990), problem()]);
+    assert_eq!(
+        when(&flagged_unpaid, retract(2)),
+        Ok(vec![OrderEvent::PaymentProblemRetracted {
+            retracts: 2,
+            reason: "printer out of labels".into(),
+            status: OrderStatus::Placed,
+        }])
+    );
+}
+
+#[test]
+fn a_correction_that_cites_another_event_or_no_problem_is_refused() {
+    let flagged = given(&[placed(4990), paid(4990), problem()]);
+    then_rejected(
+        when(&flagged, retract(2)),
+        "Event 2 did not report order 2's payment problem: a correction must cite the event it corrects (event 3).",
+    );
+    let fine = given(&[placed(4990), paid(4990)]);
+    then_rejected(
+        when(&fine, retract(2)),
+        "Order 2 cannot be corrected: it is Paid, not PaymentProblem.",
+    );
+    then_rejected(
+        when(
+            &flagged,
+            Command::RetractPaymentProblem {
+                retracts: 3,
+                reason: "  ".into(),
+            },
+        ),
+        "Please enter a correction reason.",
+    );
+}
+
+#[test]
+fn after_a_correction_the_order_goes_on_and_a_new_problem_needs_a_new_correction() {
+    let mut past = vec![placed(4990), paid(4990), problem()];
+    let corrected = when(&given(&past), retract(3)).unwrap();
+    past.extend(corrected);
+    let order = given(&past);
+    assert_eq!(order.status, Some(OrderStatus::Paid));
+    assert_eq!(order.amount_paid, Money(4990), "paid once");
+    assert!(when(&order, ship("DHL", "JD1")).is_ok());
+    then_rejected(
+        when(&order, retract(3)),
+        "Order 2 cannot be corrected: it is Paid, not PaymentProblem.",
+    );
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! What a learner asks for. Commands are imperative and may be refused.
 
-use super::Money;
+use super::{EventId, Money};
 use serde::{Deserialize, Serialize};
 
 /// A request to change one order. Ids and times are not in here: the caller passes them in.
@@ -24,6 +24,8 @@ pub enum Command {
     CancelOrder { reason: String },
     /// Sent by the packaging service in the bug story: it claims the payment has a problem.
     ReportPaymentProblem { source: String, detail: String },
+    /// Corrects a wrong payment problem: cites the event that reported it, and says why.
+    RetractPaymentProblem { retracts: EventId, reason: String },
 }
 
 impl Command {
@@ -36,6 +38,7 @@ impl Command {
             Self::DeliverOrder => "deliver",
             Self::CancelOrder { .. } => "cancel",
             Self::ReportPaymentProblem { .. } => "report a payment problem on",
+            Self::RetractPaymentProblem { .. } => "correct",
         }
     }
 }

@@ -33,9 +33,17 @@ pub fn decide(order: &Order, command: &Command) -> Result<Vec<OrderEvent>, Rejec
     match command {
         Command::PlaceOrder { .. } => Err(Rejection::AlreadyPlaced { order_id: id }),
         Command::PayOrder => match status {
-            Placed | PaymentProblem => Ok(vec![OrderEvent::OrderPaid {
-                amount: order.total_amount,
-            }]),
+            Placed | PaymentProblem => {
+                // What is still due: never a second charge for money already received.
+                let due = order.total_amount.0.saturating_sub(order.amount_paid.0);
+                if due <= 0 {
+                    return Err(Rejection::AlreadyPaid {
+                        order_id: id,
+                        amount: order.amount_paid,
+                    });
+                }
+                Ok(vec![OrderEvent::OrderPaid { amount: Money(due) }])
+            }
             _ => Err(wrong("paid", "Placed")),
         },
         Command::ShipOrder {
@@ -75,6 +83,25 @@ pub fn decide(order: &Order, command: &Command) -> Result<Vec<OrderEvent>, Rejec
             }]),
             _ => Err(wrong("flagged with a payment problem", "Placed or Paid")),
         },
+        Command::RetractPaymentProblem { retracts, reason } => {
+            if status != PaymentProblem {
+                return Err(wrong("corrected", "PaymentProblem"));
+            }
+            if order.payment_problem != Some(*retracts) {
+                return Err(Rejection::WrongCitation {
+                    order_id: id,
+                    cited: *retracts,
+                    actual: order.payment_problem,
+                });
+            }
+            // The status the order really has: what it would be had the report never come.
+            let paid_in_full = order.amount_paid >= order.total_amount;
+            Ok(vec![OrderEvent::PaymentProblemRetracted {
+                retracts: *retracts,
+                reason: required_text("correction reason", reason, MAX_TEXT_LEN)?,
+                status: if paid_in_full { Paid } else { Placed },
+            }])
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! Facts that happened. Events are past tense and never change once recorded.
 
-use super::{EventId, Money, OrderId};
+use super::{EventId, Money, OrderId, OrderStatus};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -30,17 +30,26 @@ pub enum OrderEvent {
     },
     /// Recorded by the faulty packaging step of the bug story.
     PaymentProblemReported { source: String, detail: String },
+    /// A correction: the payment problem reported by event `retracts` was wrong, and the order
+    /// is really in `status`. The wrong event stays in the log, as every event does: the log
+    /// keeps both the mistake and its correction.
+    PaymentProblemRetracted {
+        retracts: EventId,
+        reason: String,
+        status: OrderStatus,
+    },
 }
 
 impl OrderEvent {
     /// Every event type name, as stored in `event_type`.
-    pub const TYPES: [&'static str; 6] = [
+    pub const TYPES: [&'static str; 7] = [
         "OrderPlaced",
         "OrderPaid",
         "OrderShipped",
         "OrderDelivered",
         "OrderCancelled",
         "PaymentProblemReported",
+        "PaymentProblemRetracted",
     ];
 
     /// The `event_type` column.
@@ -52,6 +61,7 @@ impl OrderEvent {
             Self::OrderDelivered {} => "OrderDelivered",
             Self::OrderCancelled { .. } => "OrderCancelled",
             Self::PaymentProblemReported { .. } => "PaymentProblemReported",
+            Self::PaymentProblemRetracted { .. } => "PaymentProblemRetracted",
         }
     }
 

@@ -19,6 +19,7 @@ pub fn evolve(mut order: Order, event: &RecordedEvent) -> Order {
         }
         OrderEvent::OrderPaid { amount } => {
             order.status = Some(OrderStatus::Paid);
+            order.payment_problem = None;
             order.amount_paid = Money(order.amount_paid.0.saturating_add(amount.0));
         }
         OrderEvent::OrderShipped {
@@ -32,6 +33,7 @@ pub fn evolve(mut order: Order, event: &RecordedEvent) -> Order {
         OrderEvent::OrderDelivered {} => order.status = Some(OrderStatus::Delivered),
         OrderEvent::OrderCancelled { reason, refund } => {
             order.status = Some(OrderStatus::Cancelled);
+            order.payment_problem = None;
             order.cancel_reason = Some(reason.clone());
             if let Some(refund) = refund {
                 order.refunded = *refund;
@@ -40,6 +42,11 @@ pub fn evolve(mut order: Order, event: &RecordedEvent) -> Order {
         }
         OrderEvent::PaymentProblemReported { .. } => {
             order.status = Some(OrderStatus::PaymentProblem);
+            order.payment_problem = Some(event.event_id);
+        }
+        OrderEvent::PaymentProblemRetracted { status, .. } => {
+            order.status = Some(*status);
+            order.payment_problem = None;
         }
     }
     order

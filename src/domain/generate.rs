@@ -1,6 +1,6 @@
 //! Synthetic but valid activity, for benchmarks and scale tests. Deterministic per seed.
 
-use super::{Command, LogBuilder, Money, OrderId, OrderStatus, RecordedEvent};
+use super::{Command, LogBuilder, Money, Order, OrderId, OrderStatus, RecordedEvent};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 /// xorshift64*: tiny, fast and good enough to vary test data. Not for anything secret.
@@ -24,7 +24,7 @@ impl Rng {
 
 /// Exactly `n_events` events of plausible shop activity that the rules accept: orders are
 /// placed, paid, shipped, delivered, sometimes cancelled (refunded when paid) and now and then
-/// flagged with a payment problem and paid again. Same `seed`, same log.
+/// flagged with a payment problem that is then corrected. Same `seed`, same log.
 pub fn generate_log(n_events: usize, seed: u64) -> Vec<RecordedEvent> {
     // xorshift must not start at 0; mixing the seed also spreads nearby seeds apart.
     let mut rng = Rng((seed ^ 0x9E37_79B9_7F4A_7C15) | 1);
@@ -46,8 +46,8 @@ pub fn generate_log(n_events: usize, seed: u64) -> Vec<RecordedEvent> {
         }
         let slot = rng.below(open.len() as u64) as usize;
         let order_id = open[slot];
-        let status = log.projections().order(order_id).status;
-        let Some(command) = status.and_then(|s| next_command(s, &mut rng)) else {
+        let order = log.projections().order(order_id);
+        let Some(command) = next_command(&order, &mut rng) else {
             continue;
         };
         if log.execute(order_id, &command, time).is_ok() {
@@ -63,7 +63,8 @@ pub fn generate_log(n_events: usize, seed: u64) -> Vec<RecordedEvent> {
     log.into_events()
 }
 
-fn next_command(status: OrderStatus, rng: &mut Rng) -> Option<Command> {
+fn next_command(order: &Order, rng: &mut Rng) -> Option<Command> {
+    let status = order.status?;
     let roll = rng.below(100);
     let cancel = || Command::CancelOrder {
         reason: "customer changed their mind".to_string(),
@@ -81,7 +82,11 @@ fn next_command(status: OrderStatus, rng: &mut Rng) -> Option<Command> {
             tracking_number: format!("TRK{:010}", rng.next() % 10_000_000_000),
         },
         OrderStatus::PaymentProblem if roll < 30 => cancel(),
-        OrderStatus::PaymentProblem => Command::PayOrder,
+        // The gateway's chargeback notice turns out wrong: corrected, never charged twice.
+        OrderStatus::PaymentProblem => Command::RetractPaymentProblem {
+            retracts: order.payment_problem?,
+            reason: "the bank confirmed the payment".to_string(),
+        },
         OrderStatus::Shipped => Command::DeliverOrder,
         OrderStatus::Delivered | OrderStatus::Cancelled => return None,
     })

@@ -1,6 +1,6 @@
 //! The state of one order, as derived by folding its events.
 
-use super::{Money, OrderId};
+use super::{EventId, Money, OrderId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -67,6 +67,9 @@ pub struct Order {
     pub version: u32,
     /// When the last event was applied.
     pub updated_at: Option<DateTime<Utc>>,
+    /// The event that reported the payment problem the order is in (a correction cites it).
+    #[serde(default)]
+    pub payment_problem: Option<EventId>,
 }
 
 impl Order {

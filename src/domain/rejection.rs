@@ -1,6 +1,6 @@
 //! Why a command was refused, in words a student understands.
 
-use super::{OrderId, OrderStatus};
+use super::{EventId, Money, OrderId, OrderStatus};
 use std::fmt;
 
 /// A command the rules forbid. Display gives the sentence shown to the learner.
@@ -40,6 +40,18 @@ pub enum Rejection {
     InvalidAmount {
         reason: &'static str,
     },
+    /// Paying again would charge twice: the order has received its whole total.
+    AlreadyPaid {
+        order_id: OrderId,
+        amount: Money,
+    },
+    /// A correction must cite the event it corrects.
+    WrongCitation {
+        order_id: OrderId,
+        cited: EventId,
+        /// The event that did report the order's payment problem, if one did.
+        actual: Option<EventId>,
+    },
     /// The command was decided on a state another tab has since changed (optimistic concurrency).
     StaleState {
         order_id: OrderId,
@@ -73,6 +85,24 @@ impl fmt::Display for Rejection {
                 write!(f, "The {field} is too long: at most {max} characters.")
             }
             Self::InvalidAmount { reason } => write!(f, "The total amount {reason}."),
+            Self::AlreadyPaid { order_id, amount } => write!(
+                f,
+                "Order {order_id} is already paid in full ({amount}): paying again would charge the customer twice. If its status is wrong, record a correction instead."
+            ),
+            Self::WrongCitation {
+                order_id,
+                cited,
+                actual: Some(actual),
+            } => write!(
+                f,
+                "Event {cited} did not report order {order_id}'s payment problem: a correction must cite the event it corrects (event {actual})."
+            ),
+            Self::WrongCitation {
+                order_id, cited, ..
+            } => write!(
+                f,
+                "Event {cited} did not report order {order_id}'s payment problem, and no event did."
+            ),
             Self::StaleState {
                 order_id,
                 expected_version,

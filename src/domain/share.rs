@@ -161,6 +161,7 @@ fn tag(event: &OrderEvent) -> u8 {
         OrderEvent::OrderDelivered {} => 3,
         OrderEvent::OrderCancelled { .. } => 4,
         OrderEvent::PaymentProblemReported { .. } => 5,
+        OrderEvent::PaymentProblemRetracted { .. } => 6,
     }
 }
 
@@ -174,6 +175,7 @@ fn texts(event: &OrderEvent) -> Vec<&str> {
         } => vec![carrier, tracking_number],
         OrderEvent::OrderCancelled { reason, .. } => vec![reason],
         OrderEvent::PaymentProblemReported { source, detail } => vec![source, detail],
+        OrderEvent::PaymentProblemRetracted { reason, .. } => vec![reason],
         OrderEvent::OrderPaid { .. } | OrderEvent::OrderDelivered {} => vec![],
     }
 }
@@ -239,8 +241,10 @@ fn pack(events: &[RecordedEvent]) -> Vec<u8> {
         for text in texts(&event.event) {
             put_varint(&mut out, index[text]);
         }
-        if let OrderEvent::OrderPlaced { total_amount, .. } = &event.event {
-            put_zigzag(&mut out, total_amount.0);
+        match &event.event {
+            OrderEvent::OrderPlaced { total_amount, .. } => put_zigzag(&mut out, total_amount.0),
+            OrderEvent::PaymentProblemRetracted { retracts, .. } => put_varint(&mut out, *retracts),
+            _ => {}
         }
     }
     out
@@ -301,6 +305,13 @@ fn unpack(input: &mut Reader) -> Result<Vec<RecordedEvent>, ShareError> {
                 source: text()?,
                 detail: text()?,
             },
+            6 => {
+                let reason = text()?;
+                Command::RetractPaymentProblem {
+                    retracts: input.varint()?,
+                    reason,
+                }
+            }
             other => return Err(ShareError::UnknownEventType(other)),
         };
         log.execute(order_id, &command, at)

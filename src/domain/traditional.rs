@@ -200,6 +200,7 @@ fn status_after(event: &OrderEvent) -> OrderStatus {
         OrderEvent::OrderDelivered {} => OrderStatus::Delivered,
         OrderEvent::OrderCancelled { .. } => OrderStatus::Cancelled,
         OrderEvent::PaymentProblemReported { .. } => OrderStatus::PaymentProblem,
+        OrderEvent::PaymentProblemRetracted { status, .. } => *status,
     }
 }
 
@@ -223,6 +224,12 @@ fn not_stored(event: &RecordedEvent) -> Vec<NotStored> {
         OrderEvent::PaymentProblemReported { source, detail } => {
             vec![("source", source.clone()), ("detail", detail.clone())]
         }
+        OrderEvent::PaymentProblemRetracted {
+            retracts, reason, ..
+        } => vec![
+            ("retracts", retracts.to_string()),
+            ("reason", reason.clone()),
+        ],
     };
     lost.push(("event_timestamp", timestamp_literal(event.event_timestamp)));
     lost.into_iter()

@@ -91,6 +91,12 @@ pub fn command_for(event: &OrderEvent) -> Command {
         OrderEvent::OrderCancelled { reason, .. } => Command::CancelOrder {
             reason: reason.clone(),
         },
+        OrderEvent::PaymentProblemRetracted {
+            retracts, reason, ..
+        } => Command::RetractPaymentProblem {
+            retracts: *retracts,
+            reason: reason.clone(),
+        },
         OrderEvent::PaymentProblemReported { source, detail } => Command::ReportPaymentProblem {
             source: source.clone(),
             detail: detail.clone(),

@@ -43,6 +43,8 @@ pub struct BugStoryView {
     pub row: Option<OrderRow>,
     /// The order replayed without the culprit.
     pub fixed: Order,
+    /// The corrective event that retracts the culprit, once one is recorded.
+    pub correction: Option<RecordedEvent>,
 }
 
 impl BugStoryView {
@@ -63,8 +65,12 @@ impl BugStoryView {
             .iter()
             .map(|&at| &events[at]);
         let mut fixed = Order::new(culprit.order_id);
-        let mut paid = None;
+        let (mut paid, mut correction) = (None, None);
         for event in order_events {
+            if matches!(event.event, OrderEvent::PaymentProblemRetracted { retracts, .. } if retracts == culprit.event_id)
+            {
+                correction = Some(event.clone());
+            }
             if event.event_id == culprit.event_id {
                 continue;
             }
@@ -81,6 +87,7 @@ impl BugStoryView {
             paid,
             row: db.table().row(culprit.order_id).cloned(),
             fixed,
+            correction,
             culprit,
         })
     }
@@ -141,7 +148,7 @@ mod tests {
     }
 
     #[test]
-    fn the_story_continues_when_the_learner_adds_events() {
+    fn the_story_continues_with_a_correction_never_a_second_charge() {
         let mut db = databases(&bug_story());
         let culprit_order = bug_story()[bug_story_culprit() as usize - 1].order_id;
         let seen_version = db.order(culprit_order).unwrap().version;
@@ -149,11 +156,23 @@ mod tests {
             order_id: culprit_order,
             seen_version,
         };
-        db.execute(target, &crate::domain::Command::PayOrder, Utc::now())
-            .unwrap();
+        // Paying again would charge twice: refused.
+        let refused = db.execute(target, &crate::domain::Command::PayOrder, Utc::now());
+        assert!(refused.is_err());
+        let correct = crate::domain::Command::RetractPaymentProblem {
+            retracts: bug_story_culprit(),
+            reason: "the printer was out of labels".into(),
+        };
+        let accepted = db.execute(target, &correct, Utc::now()).unwrap();
         let view = BugStoryView::of(&db).unwrap();
         assert_eq!(view.row_status(), "Paid");
         assert!(!view.table_is_wrong());
+        assert_eq!(view.correction, Some(accepted.events[0].clone()));
+        assert_eq!(
+            db.order(culprit_order).unwrap().amount_paid,
+            view.row.as_ref().unwrap().total_amount,
+            "paid once"
+        );
     }
 
     #[test]
