@@ -36,7 +36,9 @@ async function expectLessonStep(page, n, title) {
   await page.waitFor(`lesson step ${n} ("${title}")`, () => page.js(`
     const bar = region('Lesson');
     const h2 = bar && bar.querySelector('h2');
-    return !!bar && text(bar).includes(arguments[0]) && !!h2 && text(h2) === arguments[1];`, `Step ${n} of 10`, title));
+    return !!bar && text(bar).includes(arguments[0]) && !!h2 && text(h2) === arguments[1];`, `Step ${n} of 10`, title), {
+    seen: () => page.js(`const bar = region('Lesson'); return bar ? text(bar).slice(0, 120) : 'no region named Lesson';`),
+  });
 }
 
 export const CHECKS = [
@@ -96,7 +98,8 @@ export const CHECKS = [
       const before = await page.bothDatabases();
       await page.click('Ship');
       const message = 'Order 1 cannot be shipped: it is Placed, not Paid.';
-      await page.waitFor(`the alert "${message}"`, async () => (await page.alerts()).includes(message));
+      await page.waitFor(`the alert "${message}"`, async () => (await page.alerts()).includes(message),
+        { seen: () => page.alerts() });
       // Nothing changed in either database.
       assert.deepEqual(await page.bothDatabases(), before);
       assert.deepEqual(await page.statuses(), { 1: 'Placed' });
@@ -144,7 +147,9 @@ export const CHECKS = [
       // The step outlines the part of the page it talks about.
       await page.waitFor('the traditional table to be outlined', () => page.js(`
         const marked = document.querySelectorAll('[data-lesson-target]');
-        return marked.length === 1 && marked[0].matches('.db-table');`));
+        return marked.length === 1 && marked[0].matches('.db-table');`), {
+        seen: () => page.js(`return [...document.querySelectorAll('[data-lesson-target]')].map((el) => el.className);`),
+      });
       // The arrow key moves on too (focus is on a button, not in a field).
       await driver.actions().sendKeys(Key.ARROW_RIGHT).perform();
       await expectLessonStep(page, 3, 'What an UPDATE forgets');

@@ -43,8 +43,11 @@ export class AppPage {
     return this.driver.executeScript(`${FINDERS}\n${body}`, ...args);
   }
 
-  /** Waits until `probe` returns a truthy value; returns it. Fails with `what` and the last value seen. */
-  async waitFor(what, probe, timeout = STEP_TIMEOUT) {
+  /**
+   * Waits until `probe` returns a truthy value; returns it. On time-out the error names `what`
+   * and what `seen()` (default: the probe's last value) shows of the page then.
+   */
+  async waitFor(what, probe, { timeout = STEP_TIMEOUT, seen } = {}) {
     const end = Date.now() + timeout;
     let last;
     for (;;) {
@@ -54,7 +57,10 @@ export class AppPage {
       } catch (err) {
         last = `error: ${err.message}`;
       }
-      if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+      if (Date.now() > end) {
+        const shown = seen ? await seen().catch((err) => `error: ${err.message}`) : last;
+        throw new Error(`timed out after ${timeout} ms waiting for ${what}; the page shows: ${JSON.stringify(shown)}`);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -74,21 +80,25 @@ export class AppPage {
       await this.driver.executeScript('window.__xengineBeforeReload = true; setTimeout(() => location.reload(), 0);');
     } catch { /* a driver may report the navigation as an interrupted script */ }
     await this.waitFor('the page to reload', () => this.driver.executeScript(
-      'return window.__xengineBeforeReload !== true && document.readyState !== "loading";'), 30_000);
+      'return window.__xengineBeforeReload !== true && document.readyState !== "loading";'), { timeout: 30_000 });
     await this.waitUntilReady();
   }
 
   /** Waits until a service worker controls the page (the app registers ./sw.js once mounted). */
   async waitForServiceWorker() {
     await this.waitFor('a service worker to control the page', () => this.driver.executeScript(
-      'return !!(navigator.serviceWorker && navigator.serviceWorker.controller);'), 30_000);
+      'return !!(navigator.serviceWorker && navigator.serviceWorker.controller);'), { timeout: 30_000 });
   }
 
   /** The app sets body[data-app-ready="true"] once it has mounted and loaded the stored log. */
   async waitUntilReady() {
     await this.waitFor('the app to mount (an h1 and body[data-app-ready="true"])', () => this.js(`
       const h1 = document.querySelector('h1');
-      return visible(h1) && document.body.getAttribute('data-app-ready') === 'true';`), 30_000);
+      return visible(h1) && document.body.getAttribute('data-app-ready') === 'true';`), {
+      timeout: 30_000,
+      seen: () => this.driver.executeScript(`return { url: location.href, title: document.title,
+        ready: document.body && document.body.getAttribute('data-app-ready'), text: (document.body ? document.body.innerText : '').slice(0, 200) };`),
+    });
   }
 
   async button(name, withinRegion) {
@@ -106,7 +116,8 @@ export class AppPage {
     const select = await this.js('return labelled("Order");');
     if (!select) throw new Error('no control labelled "Order"');
     await new Select(select).selectByValue(String(orderId));
-    await this.waitFor(`order ${orderId} to be selected`, async () => (await select.getAttribute('value')) === String(orderId));
+    await this.waitFor(`order ${orderId} to be selected`, async () => (await select.getAttribute('value')) === String(orderId),
+      { seen: () => select.getAttribute('value') });
   }
 
   /** The Event log region's counter, e.g. "2 events". */
@@ -115,7 +126,8 @@ export class AppPage {
   }
 
   async waitForEventCount(expected) {
-    await this.waitFor(`the Event log to say "${expected}"`, async () => (await this.eventCount()) === expected);
+    await this.waitFor(`the Event log to say "${expected}"`, async () => (await this.eventCount()) === expected,
+      { seen: () => this.eventCount() });
   }
 
   /** The event_type column of the log, oldest first. */

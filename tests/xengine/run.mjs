@@ -178,9 +178,12 @@ async function main() {
       for (const check of checks) await runCheck(engine, check, server, report);
       const e = report.engines[engine];
       const f = e.facts;
-      console.log(`  ${e.label} ${e.browserVersion ?? '?'}: Web Locks ${f.webLocks ? 'yes' : 'no'}, ` +
-        `service worker ${f.serviceWorkerActive ? 'active' : f.serviceWorkerApi ? 'not active' : 'absent'}, ` +
-        `Trusted Types ${f.trustedTypes ? 'yes' : 'no'}`);
+      // The first check gathers what differs between engines; a --grep run may not have run it.
+      if (Object.keys(f).length) {
+        console.log(`  ${e.label} ${e.browserVersion ?? '?'}: Web Locks ${f.webLocks ? 'yes' : 'no'}, ` +
+          `service worker ${f.serviceWorkerActive ? 'active' : f.serviceWorkerApi ? 'not active' : 'absent'}, ` +
+          `Trusted Types ${f.trustedTypes ? 'yes' : 'no'}`);
+      }
     }
   } catch (err) {
     console.log(`  FAIL  the suite could not run: ${err.stack || err}`);
