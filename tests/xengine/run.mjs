@@ -160,8 +160,16 @@ async function main() {
   write(); // a run that dies half-way still leaves a file that says so
   let server;
   const stop = () => { killAll(); server?.stop(); };
-  process.on('SIGINT', () => { stop(); process.exit(130); });
-  process.on('SIGTERM', () => { stop(); process.exit(143); });
+  const interrupted = (code) => () => {
+    stop();
+    report.failed += 1;
+    report.tests.push({ engine: null, name: 'suite interrupted', status: 'failed', duration_ms: 0, error: `signal, exit ${code}` });
+    write();
+    console.log(`cross-engine: interrupted; ${report.passed} passed, ${report.failed} failed so far`);
+    process.exit(code);
+  };
+  process.on('SIGINT', interrupted(130));
+  process.on('SIGTERM', interrupted(143));
   try {
     const site = prepareSite();
     server = { ...await startServer(site, opts.port), site };
