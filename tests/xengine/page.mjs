@@ -107,8 +107,15 @@ export class AppPage {
     return el;
   }
 
+  /**
+   * Clicks the named button as a person does, after scrolling it to the middle of the window:
+   * WebKitWebDriver 2.50 refuses to click a button far below the window ("element not
+   * interactable") where it should scroll to it first, as geckodriver and chromedriver do.
+   */
   async click(name, withinRegion) {
-    await (await this.button(name, withinRegion)).click();
+    const el = await this.button(name, withinRegion);
+    await this.driver.executeScript('arguments[0].scrollIntoView({ block: "center" });', el);
+    await el.click();
   }
 
   /** Chooses `orderId` in the select labelled "Order". */
