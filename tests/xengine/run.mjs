@@ -78,10 +78,13 @@ async function startServer(site, port) {
   const end = Date.now() + 10_000;
   while (Date.now() < end) {
     if (child.exitCode !== null) throw new Error(`the static server exited: ${output.trim()}`);
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (res.ok && (await res.text()).includes('xengine-guard.js')) return { url, stop };
-    } catch { /* not yet */ }
+    // "serving" is printed once this server (not another one on the port) is listening.
+    if (output.includes('serving ')) {
+      try {
+        const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+        if (res.ok && (await res.text()).includes('xengine-guard.js')) return { url, stop };
+      } catch { /* not yet */ }
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   await stop();
