@@ -138,6 +138,12 @@ async function runCheck(engine, check, server, report) {
   } catch (err) {
     error = err;
     if (session) {
+      // A script error is often why an expectation failed: show it with the failure.
+      const problems = await withTimeout(pageProblems(session.driver, new AppPage(session.driver, server.url)), 10_000, 'reading the page')
+        .catch(() => []);
+      if (problems.length && !String(err.message).includes('the page reported problems')) {
+        error = new Error(`${err.message}\nthe page also reported:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+      }
       const base = join(artifacts, `${engine}-${slug(check.name)}`);
       const shot = await withTimeout(session.driver.takeScreenshot(), 10_000, 'a screenshot').catch(() => null);
       if (shot) writeFileSync(`${base}.png`, shot, 'base64');
@@ -156,6 +162,7 @@ async function runCheck(engine, check, server, report) {
 }
 
 async function main() {
+  rmSync(artifacts, { recursive: true, force: true }); // screenshots of an earlier run's failures
   mkdirSync(artifacts, { recursive: true });
   const report = { passed: 0, failed: 0, engines: {}, tests: [] };
   const write = () => writeFileSync(join(results, 'xengine.json'), JSON.stringify(report, null, 2) + '\n');
