@@ -42,3 +42,38 @@ fn wasm_opt_comes_from_the_binaryen_npm_package_of_that_version() {
         "package.json must pin binaryen {number}.0.0 for wasm-opt {version}"
     );
 }
+
+#[test]
+fn bootstrap_installs_the_pinned_geckodriver() {
+    let version = pinned("GECKODRIVER_VERSION");
+    let exact = version.split('.').count() == 3
+        && version.split('.').all(|part| part.parse::<u32>().is_ok());
+    assert!(
+        exact,
+        "GECKODRIVER_VERSION must be an exact version, not {version}"
+    );
+    let bootstrap = fs::read_to_string(".ci/bootstrap").unwrap();
+    let install = "cargo install geckodriver --version \"$GECKODRIVER_VERSION\"";
+    assert!(
+        bootstrap.contains(install),
+        ".ci/bootstrap must install geckodriver with {install}"
+    );
+}
+
+#[test]
+fn npm_test_tools_are_pinned_exactly() {
+    let package: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string("package.json").unwrap()).unwrap();
+    let tools = package["devDependencies"]
+        .as_object()
+        .expect("package.json has devDependencies");
+    assert!(tools.contains_key("selenium-webdriver"));
+    for (name, version) in tools {
+        let version = version.as_str().unwrap_or_default();
+        let exact = !version.is_empty() && version.chars().all(|c| c.is_ascii_digit() || c == '.');
+        assert!(
+            exact,
+            "package.json must pin {name} exactly, not \"{version}\""
+        );
+    }
+}
