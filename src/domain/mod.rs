@@ -21,6 +21,7 @@ mod sql;
 mod traditional;
 mod upcast;
 mod validate;
+mod what_if;
 
 pub use codec::{
     decode_event, decode_event_bytes, decode_event_id, decode_event_value, decode_log,
@@ -42,7 +43,7 @@ pub use rejection::Rejection;
 pub use replay::{
     changed_fields, history, replay_skipping, state_at, what_if_order, without, HistoryStep,
 };
-pub use scenario::{blog_example, bug_story, bug_story_culprit, BUG_SOURCE};
+pub use scenario::{blog_example, bug_story, bug_story_culprit, BUG_CORRECTION_REASON, BUG_SOURCE};
 pub use share::{
     decode_scenario, encode_scenario, scenario_fragment, scenario_payload, ShareError,
     MAX_SCENARIO_CHARS, SCENARIO_PREFIX,
@@ -54,6 +55,7 @@ pub use sql::{
 pub use traditional::{NotStored, OrderRow, Overwritten, RowChange, TraditionalTable};
 pub use upcast::{downcast_to_v1, upcast, UpcastError};
 pub use validate::{command_for, validate_log, LogError, LogProblem};
+pub use what_if::{what_if, WhatIf, WouldRefuse};
 
 /// Identifies an order (`orders.order_id`).
 pub type OrderId = u64;

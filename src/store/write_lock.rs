@@ -20,7 +20,8 @@
 use super::keys;
 use super::kv::KeyValue;
 use super::local_kv::LocalStorageKv;
-use gloo_timers::future::TimeoutFuture;
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
@@ -137,8 +138,10 @@ fn stored_head() -> String {
     LocalStorageKv.get(&keys::head()).unwrap_or_default()
 }
 
-/// Waits (yielding to the browser, which applies other tabs' writes between tasks) until this
-/// tab sees `head`, the head of the last commit. Returns whether it did in time.
+/// Waits until this tab sees `head`, the head of the last commit. Returns whether it did in
+/// time. Other tabs' writes arrive between tasks, each with a `storage` event: waiting for
+/// that event (with a short timer as a fallback) works in a background tab too, where the
+/// browser slows timers to once a second.
 async fn see_commit(head: Option<&str>) -> bool {
     let Some(head) = head else { return true };
     let started = js_sys::Date::now();
@@ -146,9 +149,28 @@ async fn see_commit(head: Option<&str>) -> bool {
         if js_sys::Date::now() - started > CATCH_UP_LIMIT_MS {
             return false;
         }
-        TimeoutFuture::new(1).await;
+        next_storage_event_or(20).await;
     }
     true
+}
+
+/// Resolves on this tab's next `storage` event, or after `ms` milliseconds.
+async fn next_storage_event_or(ms: u32) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let mut settle = None;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| settle = Some(resolve));
+    let Some(settle) = settle else { return };
+    let on_event = settle.clone();
+    // Resolving a promise cannot fail. Both are dropped (unlistened, cleared) after the wait.
+    let _listener = EventListener::once(&window, "storage", move |_| {
+        on_event.call0(&JsValue::NULL).ok();
+    });
+    let _timer = Timeout::new(ms, move || {
+        settle.call0(&JsValue::NULL).ok();
+    });
+    JsFuture::from(promise).await.ok();
 }
 
 /// The newest commit mark any tab holds: its number and the head it names.

@@ -2,3 +2,4 @@
 
 pub(crate) mod panel;
 pub(crate) mod state;
+pub(crate) mod what_if_text;

@@ -2,8 +2,9 @@
 //! each, the changed fields marked; skip any event to see the state it would have led to.
 //! Skipping replays without the event; the stored log is never changed.
 
-use crate::domain::{EventId, HistoryStep, Order, OrderId, RecordedEvent};
-use crate::ui::replay_debugger::state::{what_if, Debugger, DebuggerAction, WhatIf};
+use crate::domain::{what_if, EventId, HistoryStep, Order, OrderId, RecordedEvent, WhatIf};
+use crate::ui::replay_debugger::state::{Debugger, DebuggerAction};
+use crate::ui::replay_debugger::what_if_text;
 use crate::ui::widgets::format;
 use crate::ui::widgets::json_view::json_code;
 use std::rc::Rc;
@@ -23,13 +24,12 @@ pub struct ReplayDebuggerProps {
     pub on_action: Callback<DebuggerAction>,
 }
 
-/// The fields compared before and after an event, as (name, value).
+/// The fields compared before and after an event, as (name, value): the order's own fields,
+/// not the store's bookkeeping (its stream version), which the log table does not show.
 fn fields(order: &Order) -> Vec<(&'static str, String)> {
-    let time = |t: Option<chrono::DateTime<chrono::Utc>>| t.map_or("—".into(), format::timestamp);
+    let date = order.order_date.map_or("—".into(), format::timestamp);
     let mut fields = format::order_fields(order);
-    fields.insert(3, ("order_date", time(order.order_date)));
-    fields.push(("version", order.version.to_string()));
-    fields.push(("updated_at", time(order.updated_at)));
+    fields.insert(3, ("order_date", date));
     fields
 }
 
@@ -39,7 +39,7 @@ pub fn replay_debugger(props: &ReplayDebuggerProps) -> Html {
         (props.steps.clone(), props.debugger.clone()),
         |(steps, debugger)| {
             let events: Vec<RecordedEvent> = steps.iter().map(|s| s.event.clone()).collect();
-            what_if(&events, debugger)
+            what_if(&events, &debugger.skipped_among(&events))
         },
     );
     let (Some(order_id), false) = (props.order_id, props.steps.is_empty()) else {
@@ -68,7 +68,7 @@ pub fn replay_debugger(props: &ReplayDebuggerProps) -> Html {
             <li key={id} class={classes!("rd-step", (i == open).then_some("is-open"), skipped.then_some("is-skipped"),
                     (props.culprit == Some(id)).then_some("is-culprit"))}>
                 <button type="button" class="rd-step-button" aria-current={(i == open).then_some("step")} onclick={go(i)}>
-                    <span class="step-version">{ format!("v{}", s.event.version) }</span>
+                    <span class="step-version">{ format!("{}.", s.event.version) }</span>
                     <span class={classes!("type-badge", format!("type-{}", event_type.to_ascii_lowercase()))}>{ event_type }</span>
                     <span class="rd-step-id">{ format!("event {id}") }</span>
                 </button>
@@ -94,15 +94,16 @@ pub fn replay_debugger(props: &ReplayDebuggerProps) -> Html {
             </div>
             <div class="rd-body">
                 <ol class="rd-steps" aria-label={format!("Events of order {order_id}")}>{ for list }</ol>
-                { step_detail(step, props.culprit) }
+                { step_detail(step, props.culprit, props.debugger.is_skipped(&step.event)) }
             </div>
             { what_if_panel(what_if.as_ref().as_ref(), steps, props.log_len, props.on_action.clone()) }
         </section>
     }
 }
 
-/// The open step: the event, then each field before and after it.
-fn step_detail(step: &HistoryStep, culprit: Option<EventId>) -> Html {
+/// The open step: the event, then each field before and after it (unless the what-if skips it:
+/// then it is not applied, and the table would say otherwise).
+fn step_detail(step: &HistoryStep, culprit: Option<EventId>, skipped: bool) -> Html {
     let event = &step.event;
     let before = fields(&step.before);
     let rows = fields(&step.after)
@@ -132,12 +133,18 @@ fn step_detail(step: &HistoryStep, culprit: Option<EventId>) -> Html {
                 <time datetime={format::timestamp_attr(event.event_timestamp)}>{ format::timestamp(event.event_timestamp) }</time>
                 { " · " }{ json_code(&event.event.event_data()) }
             </p>
-            { compare_table(format!("State before and after event {}", event.event_id), "before", "after", rows.collect()) }
+            if skipped {
+                <p class="rd-skipped-note">
+                    { format!("Skipped: in the what-if replay event {} never happens, so it changes nothing. Untick “Skip event {}” to see what it did.", event.event_id, event.event_id) }
+                </p>
+            } else {
+                { compare_table(format!("State before and after event {}", event.event_id), &["before", "after"], rows.collect()) }
+            }
         </div>
     }
 }
 
-/// What the order would be without the skipped events, beside what it is.
+/// What the order would be without the skipped events, asked two ways, beside what it is.
 fn what_if_panel(
     what_if: Option<&WhatIf>,
     steps: &[HistoryStep],
@@ -150,35 +157,39 @@ fn what_if_panel(
     let Some(real) = steps.last().map(|s| &s.after) else {
         return html! {};
     };
-    let names: Vec<String> = result
-        .skipped
-        .iter()
-        .map(|id| format!("event {id}"))
-        .collect();
-    let rows = fields(real).into_iter().zip(fields(&result.order)).map(|((name, real), (_, then))| {
-        let differs = real != then;
-        html! {
-            <tr class={classes!(differs.then_some("is-changed-here"))}>
-                <th scope="row"><code>{ name }</code></th>
-                <td>{ real }</td>
-                <td>{ then }if differs { <span class="visually-hidden">{ " (different)" }</span> }</td>
-            </tr>
-        }
-    });
+    let rows = fields(real)
+        .into_iter()
+        .zip(fields(&result.as_facts))
+        .zip(fields(&result.checked))
+        .map(|(((name, real), (_, facts)), (_, checked))| {
+            let differs = real != facts || real != checked;
+            let cell = |value: String| {
+                let different = value != real;
+                html! {
+                    <td>{ value }if different { <span class="visually-hidden">{ " (different)" }</span> }</td>
+                }
+            };
+            html! {
+                <tr class={classes!(differs.then_some("is-changed-here"))}>
+                    <th scope="row"><code>{ name }</code></th>
+                    <td>{ real.clone() }</td>
+                    { cell(facts) }
+                    { cell(checked) }
+                </tr>
+            }
+        });
     html! {
         <div class="rd-whatif" aria-labelledby="whatif-heading" role="region">
-            <h3 id="whatif-heading">{ format!("What if {} never happened?", names.join(" and ")) }</h3>
-            <p class="rd-whatif-status">
-                { format!("Order {} would be ", result.order.order_id) }
-                <strong>{ result.order.status_label() }</strong>
-                { format!(" instead of {}.", real.status_label()) }
-            </p>
+            <h3 id="whatif-heading">{ format!("What if {} never happened?", what_if_text::event_list(&result.skipped)) }</h3>
+            <p class="rd-whatif-facts">{ what_if_text::as_facts(result, real) }</p>
+            <p class="rd-whatif-checked">{ what_if_text::checked(result, real) }</p>
             if !result.refused.is_empty() {
-                <ul class="rd-refused">{ for result.refused.iter().map(|(id, why)| html! {
-                    <li>{ format!("Without it, the rules would have refused event {id}: {why}") }</li>
+                <ul class="rd-refused">{ for result.refused.iter().map(|r| html! {
+                    <li>{ format!("Event {} ({}): {}", r.event_id, r.event_type, r.why) }</li>
                 }) }</ul>
             }
-            { compare_table("The order as stored, and as it would be".into(), "with every event", "without the skipped", rows.collect()) }
+            { compare_table("The order as stored, replayed as facts, and checked against the rules".into(),
+                &["as stored", "as facts", "under the rules"], rows.collect()) }
             <p class="hint">{ format!("The stored log is unchanged: it still holds {}.", format::count(log_len, "event", "events")) }</p>
             <div class="button-row">
                 <button type="button" class="button button-small" onclick={on_action.reform(|_| DebuggerAction::ClearSkips)}>
@@ -189,15 +200,14 @@ fn what_if_panel(
     }
 }
 
-/// A field-by-field comparison of two states of the order (the changed fields marked by the rows).
-fn compare_table(caption: String, left: &'static str, right: &'static str, rows: Html) -> Html {
+/// A field-by-field comparison of states of the order (the changed fields marked by the rows).
+fn compare_table(caption: String, columns: &[&'static str], rows: Html) -> Html {
     html! {
         <table class="data-table rd-diff">
             <caption>{ caption }</caption>
             <thead><tr>
                 <th scope="col">{ "field" }</th>
-                <th scope="col">{ left }</th>
-                <th scope="col">{ right }</th>
+                { for columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
             </tr></thead>
             <tbody>{ rows }</tbody>
         </table>
