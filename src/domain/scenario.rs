@@ -81,6 +81,10 @@ pub fn bug_story() -> Vec<RecordedEvent> {
     ])
 }
 
+/// Why the bug story's payment problem was wrong, as its correction records it.
+pub const BUG_CORRECTION_REASON: &str =
+    "The packaging step's label printer was out of labels (402); the payment was fine.";
+
 /// The event id of the packaging step's wrong `PaymentProblemReported` in `bug_story()`,
 /// so the UI can jump straight to it.
 pub fn bug_story_culprit() -> EventId {

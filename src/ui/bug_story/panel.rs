@@ -3,6 +3,7 @@
 //! event, its source and time; replaying without it shows the order as it should be.
 
 use crate::ui::bug_story::view::BugStoryView;
+use crate::ui::databases::traditional_table::COLUMNS;
 use crate::ui::widgets::format;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -16,7 +17,8 @@ pub fn reveal(id: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         element.scroll_into_view();
-        let _ = element.focus();
+        // The panels are focusable (tabindex -1); focus can only fail on a detached element.
+        element.focus().ok();
     }
 }
 
@@ -29,6 +31,8 @@ pub struct BugStoryProps {
     pub on_run: Callback<()>,
     pub on_find: Callback<()>,
     pub on_skip: Callback<()>,
+    /// Records the corrective event.
+    pub on_correct: Callback<()>,
 }
 
 #[function_component(BugStory)]
@@ -46,7 +50,7 @@ pub fn bug_story(props: &BugStoryProps) -> Html {
         Some(view) => story(view, props),
     };
     html! {
-        <section id="bug-story" class="panel bug-story" aria-labelledby="bug-story-heading">
+        <section id="bug-story" class="panel bug-story" tabindex="-1" aria-labelledby="bug-story-heading">
             <h2 id="bug-story-heading">{ "The bug nobody could reproduce" }</h2>
             { body }
             { explanation() }
@@ -67,20 +71,20 @@ fn story(view: &BugStoryView, props: &BugStoryProps) -> Html {
         on_skip.emit(());
         reveal("replay-debugger");
     });
-    let row = view.row.as_ref().map(|row| html! {
-        <table class="data-table bs-row">
-            <caption>{ format!("The traditional row of order {order_id}") }</caption>
-            <thead><tr>
-                { for ["order_id", "customer_id", "order_date", "total_amount", "status"].iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
-            </tr></thead>
-            <tbody><tr>
-                <td class="num">{ row.order_id }</td>
-                <td>{ row.customer_id.clone() }</td>
-                <td>{ format::timestamp(row.order_date) }</td>
-                <td class="num">{ row.total_amount.to_string() }</td>
-                <td class="bs-wrong">{ row.status.to_string() }</td>
-            </tr></tbody>
-        </table>
+    let row = view.row.as_ref().map(|row| {
+        html! {
+            <table class="data-table bs-row">
+                <caption>{ format!("The traditional row of order {order_id}") }</caption>
+                <thead>{ format::header_row(&COLUMNS) }</thead>
+                <tbody><tr>
+                    <td class="num">{ row.order_id }</td>
+                    <td>{ row.customer_id.clone() }</td>
+                    <td>{ format::timestamp(row.order_date) }</td>
+                    <td class="num">{ row.total_amount.to_string() }</td>
+                    <td class="bs-wrong">{ row.status.to_string() }</td>
+                </tr></tbody>
+            </table>
+        }
     });
     html! {
         <ol class="bs-steps">
@@ -91,8 +95,8 @@ fn story(view: &BugStoryView, props: &BugStoryProps) -> Html {
                     { format!("Status {}, and nothing else: no earlier status, no source, no time. ", view.row_status()) }
                     <strong class="bs-verdict">{ "Ticket closed: “not reproducible”." }</strong>
                 </p>
-                if !view.table_is_wrong() {
-                    <p class="hint">{ "The row is right again now: a new event (a second payment) put it right. The log still shows what went wrong, and when." }</p>
+                if let Some(correction) = view.correction.as_ref().filter(|_| !view.table_is_wrong()) {
+                    <p class="hint">{ format!("The row is right again now: event {}, a correction, put it back. The table no longer shows that anything went wrong; the log shows both the wrong report and its correction.", correction.event_id) }</p>
                 }
             </li>
             <li class="bs-step bs-log">
@@ -129,7 +133,42 @@ fn story(view: &BugStoryView, props: &BugStoryProps) -> Html {
                     </p>
                 }
             </li>
+            { correction_step(view, props) }
         </ol>
+    }
+}
+
+/// The fix: a new event that says what really happened, never a second charge.
+fn correction_step(view: &BugStoryView, props: &BugStoryProps) -> Html {
+    let culprit = &view.culprit;
+    let order_id = culprit.order_id;
+    let body = match &view.correction {
+        Some(correction) => html! {
+            <p class="bs-result" role="status">
+                { format!("Recorded as event {}: {} citing event {}. Order {order_id} is {} in both databases, paid once; the log keeps the mistake and its correction.",
+                    correction.event_id, correction.event.event_type(), culprit.event_id, view.row_status()) }
+            </p>
+        },
+        None => html! {
+            <>
+                <p>
+                    { format!("Paying again would charge the customer a second {} (the rules refuse it). The fix is a new event that says what really happened: ", view.paid_amount()) }
+                    <code>{ "PaymentProblemRetracted" }</code>
+                    { format!(", citing event {}. Nothing in the past is edited.", culprit.event_id) }
+                </p>
+                <div class="button-row">
+                    <button type="button" class="button" onclick={props.on_correct.reform(|_: MouseEvent| ())}>
+                        { "Record the correction" }
+                    </button>
+                </div>
+            </>
+        },
+    };
+    html! {
+        <li class="bs-step bs-correct">
+            <h3>{ "The fix: a correction, not a second payment" }</h3>
+            { body }
+        </li>
     }
 }
 
@@ -144,7 +183,7 @@ fn explanation() -> Html {
             </p>
             <p>
                 <strong>{ "The online shop" }</strong>
-                { " in the blog had this very bug: its packaging step flagged payment problems on paid orders. The orders table showed only the wrong status, so the bug could not be reproduced. With events, the source and time point at the faulty step, replay without it shows the truth, and the fix is a new event (pay again), not an edit of the past." }
+                { " in the blog had this very bug: its packaging step flagged payment problems on paid orders. The orders table showed only the wrong status, so the bug could not be reproduced. With events, the source and time point at the faulty step, replay without it shows the truth, and the fix is a new event that corrects the record, never an edit of the past and never a second charge." }
             </p>
         </div>
     }

@@ -12,6 +12,21 @@ pub fn question(example: Example) -> &'static str {
     }
 }
 
+/// The question asked before a lesson step's example replaces the learner's own log.
+pub fn lesson_question(example: Example) -> &'static str {
+    match example {
+        Example::Blog => {
+            "This lesson step is about the blog's four orders. Load them in place of your log?"
+        }
+        Example::BugStory => {
+            "This lesson step is about the bug story. Load it in place of your log?"
+        }
+        Example::Generated => {
+            "This lesson step is about 10,000 generated events. Load them in place of your log?"
+        }
+    }
+}
+
 /// The status line after loading.
 pub fn loaded_message(example: Example, events: usize) -> String {
     match example {

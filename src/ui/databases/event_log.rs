@@ -22,6 +22,8 @@ pub const COLUMNS: [&str; 5] = [
 #[derive(Properties, PartialEq)]
 pub struct EventLogProps {
     pub page: Rc<LogPage>,
+    /// Every order id: the event-sourced design's `orders` table, which keeps only ids.
+    pub order_ids: Rc<Vec<OrderId>>,
     pub filter: LogFilter,
     /// Events appended by the last action.
     pub new_ids: Rc<Vec<EventId>>,
@@ -39,6 +41,26 @@ pub fn count_text(page: &LogPage, filter: &LogFilter) -> String {
         format!("{} of {all}", format::group_thousands(page.matching))
     } else {
         all
+    }
+}
+
+/// "1, 2, 3, 4", or "1, 2, 3, … 120 (120 ids)" for a long list; "none yet" for none.
+fn ids_text(ids: &[OrderId]) -> String {
+    const SHOWN: usize = 8;
+    let list = |ids: &[OrderId]| {
+        ids.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match ids {
+        [] => "none yet".into(),
+        _ if ids.len() <= SHOWN => list(ids),
+        [.., last] => format!(
+            "{}, … {last} ({})",
+            list(&ids[..SHOWN - 1]),
+            format::count(ids.len(), "id", "ids")
+        ),
     }
 }
 
@@ -62,6 +84,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
                 <div>
                     <h2 id="log-heading">{ "Event log" }</h2>
                     <p class="db-sub"><code>{ "order_events" }</code>{ " · append only, newest first" }</p>
+                    <p class="db-sub db-ids"><code>{ "orders" }</code>{ format!(" keeps only ids: {}", ids_text(&props.order_ids)) }</p>
                 </div>
                 <p class="counter counter-log" aria-live="polite">{ count_text(page, &props.filter) }</p>
             </div>
@@ -70,7 +93,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
                 on_clear={props.on_clear_filters.clone()} />
             <div class="table-scroll" tabindex="0" role="group" aria-labelledby="log-heading">
                 <table class="data-table">
-                    <thead><tr>{ for COLUMNS.iter().map(|c| html! { <th scope="col">{ format::column_header(c) }</th> }) }</tr></thead>
+                    <thead>{ format::header_row(&COLUMNS) }</thead>
                     <tbody>
                         // The rows alone in their list, so Yew matches them by key: a new event
                         // at the top of a full page then moves no row. Beside the empty row,
@@ -83,6 +106,10 @@ pub fn event_log(props: &EventLogProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            <p class="db-note">
+                { "In " }<code>{ "event_data" }</code>
+                { ", money is whole cents (4990 is 49.90): integers, so nothing is ever rounded. Times are UTC." }
+            </p>
             <Pager label="Event log pages" page={page.page} pages={page.pages}
                 previous_label="Newer" next_label="Older" on_page={props.on_page.clone()} />
         </section>

@@ -74,7 +74,7 @@ pub fn traditional_table(props: &TraditionalTableProps) -> Html {
             </div>
             <div class="table-scroll" tabindex="0" role="group" aria-labelledby="table-heading">
                 <table class="data-table">
-                    <thead><tr>{ for COLUMNS.iter().map(|c| html! { <th scope="col">{ format::column_header(c) }</th> }) }</tr></thead>
+                    <thead>{ format::header_row(&COLUMNS) }</thead>
                     <tbody>
                         // The rows alone in their list, so Yew matches them by key (see
                         // event_log.rs): a new order at the end of the page rebuilds no row.
@@ -88,6 +88,7 @@ pub fn traditional_table(props: &TraditionalTableProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            <p class="db-note">{ "Times are UTC." }</p>
             <Pager label="Traditional table pages" page={page.page} pages={page.pages}
                 previous_label="Previous" next_label="Next" on_page={props.on_page.clone()} />
             { lost_facts(change) }

@@ -39,7 +39,7 @@ pub fn order_history(props: &OrderHistoryProps) -> Html {
             html! {
                 <tr key={event.event_id}>
                     <th scope="row" class="step-event">
-                        <span class="step-version">{ format!("v{}", event.version) }</span>
+                        <span class="step-version">{ format!("{}.", event.version) }</span>
                         <span class={classes!("type-badge", format!("type-{}", event_type.to_ascii_lowercase()))}>{ event_type }</span>
                         <time datetime={format::timestamp_attr(event.event_timestamp)}>{ format::timestamp(event.event_timestamp) }</time>
                     </th>

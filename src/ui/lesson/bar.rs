@@ -3,9 +3,11 @@
 //! Next and previous by button or the arrow keys (not while typing); the step is remembered in
 //! localStorage, so a reload resumes where the class was.
 
+use crate::app::Example;
 use crate::ui::hooks::shortcut_keys::use_shortcut_keys;
+use crate::ui::lesson::setup::{LessonView, StepState};
 use crate::ui::lesson::state::{Lesson, LessonAction, LESSON_KEY};
-use crate::ui::lesson::steps::{Drive, STEPS};
+use crate::ui::lesson::steps::{Task, STEPS};
 use gloo_storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
@@ -26,74 +28,140 @@ pub fn lesson_launcher(lesson: Lesson, on_lesson: &Callback<LessonAction>) -> Ht
 
 #[derive(Properties, PartialEq)]
 pub struct LessonBarProps {
-    pub lesson: Lesson,
+    /// The open step and where it stands; the bar is hidden when `None`.
+    pub view: Option<LessonView>,
+    /// Counts steps entered with their setup done: the target is outlined anew each time.
+    pub entered: u32,
+    /// Whether the log is the lesson's own (remembered with the step).
+    pub owns_log: bool,
     pub on_lesson: Callback<LessonAction>,
-    /// Does what a step drives, through the same handlers as the page's own buttons.
-    pub on_drive: Callback<Drive>,
+    /// "Show me": does the step's task for the learner.
+    pub on_show_me: Callback<Task>,
 }
 
 #[function_component(LessonBar)]
 pub fn lesson_bar(props: &LessonBarProps) -> Html {
-    use_remembered_step(props.lesson, props.on_lesson.clone());
-    use_shortcut_keys(
-        props.lesson.step().is_some(),
-        lesson_key,
-        props.on_lesson.clone(),
-    );
-    {
-        let on_drive = props.on_drive.clone();
-        use_effect_with(props.lesson.step(), move |step| {
-            let step = step.map(|i| STEPS[i]);
-            if let Some(drive) = step.and_then(|s| s.on_enter) {
-                on_drive.emit(drive);
+    let index = props.view.as_ref().map(|v| v.index);
+    let lesson = Lesson::at(index, props.owns_log);
+    use_remembered_step(lesson, props.on_lesson.clone());
+    use_shortcut_keys(index.is_some(), lesson_key, props.on_lesson.clone());
+    let collapsed = use_state(|| false);
+    use_effect_with((index, props.entered), move |(index, _)| {
+        let target = index.and_then(|i| highlight(STEPS[i].target));
+        move || {
+            if let Some(element) = target {
+                // Removing an attribute cannot fail on an element we hold.
+                element.remove_attribute(TARGET_ATTRIBUTE).ok();
             }
-            let target = step.and_then(|s| highlight(s.target));
-            move || {
-                if let Some(element) = target {
-                    let _ = element.remove_attribute(TARGET_ATTRIBUTE);
-                }
-            }
-        });
-    }
-    let Some(index) = props.lesson.step() else {
+        }
+    });
+    let Some(view) = &props.view else {
         return html! {};
     };
-    let step = STEPS[index];
+    let (index, step) = (view.index, view.step);
     let lesson = |action: LessonAction| props.on_lesson.reform(move |_: MouseEvent| action);
-    let drive = step.button.map(|(label, drive)| {
-        let onclick = props.on_drive.reform(move |_: MouseEvent| drive);
-        html! { <button type="button" class="button button-primary" {onclick}>{ label }</button> }
+    let jump = props.on_lesson.reform(|e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        LessonAction::Jump(select.value().parse().unwrap_or(0))
     });
+    let toggle = {
+        let collapsed = collapsed.clone();
+        Callback::from(move |_: MouseEvent| collapsed.set(!*collapsed))
+    };
     let (first, last) = (index == 0, index + 1 == STEPS.len());
+    // One primary button: the step's own action while it waits to be done, else Next.
+    let (body, action) = step_body(view, &props.on_lesson, &props.on_show_me);
+    let next_is_primary = action.is_none();
+    let next_class = classes!("button", next_is_primary.then_some("button-primary"));
     html! {
-        <section class="lesson-bar" aria-label="Lesson">
+        <section class={classes!("lesson-bar", collapsed.then_some("is-collapsed"))} aria-label="Lesson">
             <div class="lesson-text">
                 <p class="lesson-progress">
-                    <span>{ format!("Step {} of {}", index + 1, STEPS.len()) }</span>
+                    <select class="lesson-jump" aria-label="Lesson step" onchange={jump}>
+                        { for STEPS.iter().enumerate().map(|(i, s)| html! {
+                            <option value={i.to_string()} selected={i == index}>
+                                { format!("Step {} of {}: {}", i + 1, STEPS.len(), s.title) }
+                            </option>
+                        }) }
+                    </select>
                     <progress max={STEPS.len().to_string()} value={(index + 1).to_string()} aria-label="Lesson progress" />
                 </p>
                 <h2 class="lesson-title">{ step.title }</h2>
-                <p class="lesson-body">{ step.text }</p>
+                <div id="lesson-body" class="lesson-body-wrap" hidden={*collapsed}>{ body }</div>
             </div>
             <div class="lesson-buttons button-row">
-                { drive.unwrap_or_default() }
+                { action.unwrap_or_default() }
                 <button type="button" class="button" aria-keyshortcuts="ArrowLeft"
                     aria-disabled={first.then_some("true")} onclick={(!first).then(|| lesson(LessonAction::Previous))}>
                     <span aria-hidden="true">{ "← " }</span>{ "Previous step" }
                 </button>
                 if last {
-                    <button type="button" class="button button-primary" onclick={lesson(LessonAction::End)}>{ "Finish the lesson" }</button>
+                    <button type="button" class={next_class} onclick={lesson(LessonAction::End)}>{ "Finish the lesson" }</button>
                 } else {
-                    <button type="button" class="button button-primary" aria-keyshortcuts="ArrowRight"
+                    <button type="button" class={next_class} aria-keyshortcuts="ArrowRight"
                         onclick={lesson(LessonAction::Next)}>
                         { "Next step" }<span aria-hidden="true">{ " →" }</span>
                     </button>
-                }
-                if !last {
                     <button type="button" class="button button-quiet" onclick={lesson(LessonAction::End)}>{ "End lesson" }</button>
                 }
+                <button type="button" class="button button-quiet lesson-toggle" aria-controls="lesson-body"
+                    aria-expanded={(!*collapsed).to_string()} onclick={toggle}>
+                    { if *collapsed { "Show text" } else { "Hide text" } }
+                </button>
             </div>
         </section>
+    }
+}
+
+/// The step's text as the page now stands, and its primary action if it has one.
+fn step_body(
+    view: &LessonView,
+    on_lesson: &Callback<LessonAction>,
+    on_show_me: &Callback<Task>,
+) -> (Html, Option<Html>) {
+    let primary = |label: String, onclick: Callback<MouseEvent>| {
+        html! { <button type="button" class="button button-primary" {onclick}>{ label }</button> }
+    };
+    match &view.state {
+        StepState::Ready(task) => {
+            let text = html! { <p class="lesson-body">{ view.step.text }</p> };
+            match task {
+                Some((task, true)) => (
+                    html! { <>{ text }<p class="lesson-done" role="status">
+                    <span aria-hidden="true">{ "✓ " }</span>{ task.done_text() }</p></> },
+                    None,
+                ),
+                Some((task, false)) => {
+                    let task = *task;
+                    (
+                        text,
+                        Some(primary("Show me".into(), on_show_me.reform(move |_| task))),
+                    )
+                }
+                None => (text, None),
+            }
+        }
+        StepState::Loading(example) => (
+            html! { <p class="lesson-body" role="status">{ format!("Setting up this step: loading {}…", example_name(*example)) }</p> },
+            None,
+        ),
+        StepState::Missing(example) => (
+            html! { <p class="lesson-body">{ format!(
+            "This step is about {}. Your own log is kept instead, so the step's text is not shown: it would not be true of this page.",
+            example_name(*example)) }</p> },
+            Some(primary(
+                format!("Load {}", example_name(*example)),
+                on_lesson.reform(|_| LessonAction::Retry),
+            )),
+        ),
+    }
+}
+
+fn example_name(example: Example) -> &'static str {
+    match example {
+        Example::Blog => "the blog's four orders",
+        Example::BugStory => "the bug story",
+        Example::Generated => "10,000 generated events",
     }
 }
 
@@ -102,7 +170,8 @@ pub fn lesson_bar(props: &LessonBarProps) -> Html {
 fn highlight(selector: &str) -> Option<web_sys::Element> {
     let window = web_sys::window()?;
     let element = window.document()?.query_selector(selector).ok()??;
-    let _ = element.set_attribute(TARGET_ATTRIBUTE, "true");
+    // Setting a plain attribute on an element we hold cannot fail.
+    element.set_attribute(TARGET_ATTRIBUTE, "true").ok();
     let reduced = window
         .match_media("(prefers-reduced-motion: reduce)")
         .ok()
@@ -131,16 +200,19 @@ fn use_remembered_step(lesson: Lesson, on_lesson: Callback<LessonAction>) {
                 .ok()
                 .flatten()
                 .and_then(|text| Lesson::remembered(&text, STEPS.len()));
-            if let Some(step) = remembered.filter(|_| lesson.step().is_none()) {
-                on_lesson.emit(LessonAction::Resume(step));
+            if let Some(resume) = remembered.filter(|_| lesson.step().is_none()) {
+                on_lesson.emit(resume);
                 return;
             }
         }
         let storage = LocalStorage::raw();
-        let _ = match lesson.stored() {
+        // A preference: if the browser refuses to keep it, a reload simply starts the lesson
+        // over, and nothing else is lost.
+        match lesson.stored() {
             Some(text) => storage.set_item(LESSON_KEY, &text),
             None => storage.remove_item(LESSON_KEY),
-        };
+        }
+        .ok();
     });
 }
 

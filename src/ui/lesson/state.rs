@@ -1,6 +1,8 @@
-//! The guided lesson's position: which step is open, if any. Remembered across reloads as
-//! `{"step": 3}` (from 0) under [`LESSON_KEY`]. Pure Rust, so native tests can use it.
+//! The guided lesson's position: which step is open, if any, and how far its setup has got.
+//! The step is remembered across reloads as `{"step":3,"owns":true}` (from 0) under
+//! [`LESSON_KEY`]. Pure Rust, so native tests can use it.
 
+use super::steps::Needs;
 use serde::{Deserialize, Serialize};
 
 /// Where the lesson remembers its step. Beside the presenter preference, outside the store's
@@ -12,6 +14,16 @@ pub const LESSON_KEY: &str = "event-sourcing-demo/prefs/lesson";
 pub struct Lesson {
     /// The open step, from 0; `None` when no lesson is running.
     step: Option<usize>,
+    /// Whether the log shown is the lesson's own (it started on an empty log or an example, or
+    /// loaded one): a step may then replace it without asking. Never the learner's own events.
+    #[serde(default, rename = "owns")]
+    pub owns_log: bool,
+    /// The log the open step needs and has asked for (loading it is a write, done by the page).
+    #[serde(skip)]
+    pub wants: Option<Needs>,
+    /// Counts steps entered with their setup done: the bar outlines its target anew each time.
+    #[serde(skip)]
+    pub entered: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,10 +33,26 @@ pub enum LessonAction {
     Previous,
     End,
     /// Reopen a remembered step after a reload.
-    Resume(usize),
+    Resume {
+        step: usize,
+        owns_log: bool,
+    },
+    /// Go straight to a step (from 0).
+    Jump(usize),
+    /// Set up the open step again (after the learner declined to load its log).
+    Retry,
 }
 
 impl Lesson {
+    /// A lesson at `step` (none running when `None`) over a log that is its own or not.
+    pub fn at(step: Option<usize>, owns_log: bool) -> Lesson {
+        Lesson {
+            step,
+            owns_log,
+            ..Lesson::default()
+        }
+    }
+
     pub fn step(&self) -> Option<usize> {
         self.step
     }
@@ -34,10 +62,18 @@ impl Lesson {
         let last = steps.saturating_sub(1);
         self.step = match (action, self.step) {
             (LessonAction::Start, _) => Some(0),
-            (LessonAction::Resume(step), _) => Some(step.min(last)),
-            (LessonAction::End, _) => None,
+            (LessonAction::Resume { step, owns_log }, _) => {
+                self.owns_log = owns_log;
+                Some(step.min(last))
+            }
+            (LessonAction::Jump(step), _) => Some(step.min(last)),
+            (LessonAction::End, _) => {
+                self.wants = None;
+                None
+            }
             (LessonAction::Next, Some(step)) => Some((step + 1).min(last)),
             (LessonAction::Previous, Some(step)) => Some(step.saturating_sub(1)),
+            (LessonAction::Retry, step) => step,
             (LessonAction::Next | LessonAction::Previous, None) => None,
         };
     }
@@ -45,16 +81,18 @@ impl Lesson {
     /// What to store: the step while a lesson runs, nothing once it ended.
     pub fn stored(&self) -> Option<String> {
         self.step
-            .map(|_| serde_json::to_string(self).unwrap_or_default())
+            .map(|step| format!("{{\"step\":{step},\"owns\":{}}}", self.owns_log))
     }
 
-    /// The step a stored text remembers, if it is one of the `steps` steps. Anything else
-    /// (another version's format, a hand-edited value) is ignored.
-    pub fn remembered(text: &str, steps: usize) -> Option<usize> {
-        serde_json::from_str::<Lesson>(text)
-            .ok()?
-            .step
-            .filter(|&step| step < steps)
+    /// The action that resumes what a stored text remembers, if its step is one of the `steps`
+    /// steps. Anything else (another version's format, a hand-edited value) is ignored.
+    pub fn remembered(text: &str, steps: usize) -> Option<LessonAction> {
+        let lesson = serde_json::from_str::<Lesson>(text).ok()?;
+        let step = lesson.step.filter(|&step| step < steps)?;
+        Some(LessonAction::Resume {
+            step,
+            owns_log: lesson.owns_log,
+        })
     }
 }
 
@@ -82,10 +120,30 @@ mod tests {
     fn the_step_survives_a_reload_and_junk_is_ignored() {
         let mut lesson = Lesson::default();
         assert_eq!(lesson.stored(), None);
-        lesson.apply(LessonAction::Resume(3), 10);
+        lesson.apply(
+            LessonAction::Resume {
+                step: 3,
+                owns_log: true,
+            },
+            10,
+        );
         let text = lesson.stored().unwrap();
-        assert_eq!(text, r#"{"step":3}"#);
-        assert_eq!(Lesson::remembered(&text, 10), Some(3));
+        assert_eq!(text, r#"{"step":3,"owns":true}"#);
+        assert_eq!(
+            Lesson::remembered(&text, 10),
+            Some(LessonAction::Resume {
+                step: 3,
+                owns_log: true
+            })
+        );
+        // An older build's text, without "owns": the log is not assumed to be the lesson's.
+        assert_eq!(
+            Lesson::remembered(r#"{"step":2}"#, 10),
+            Some(LessonAction::Resume {
+                step: 2,
+                owns_log: false
+            })
+        );
         assert_eq!(Lesson::remembered(&text, 3), None);
         assert_eq!(Lesson::remembered("{\"step\":null}", 10), None);
         assert_eq!(Lesson::remembered("7", 10), None);

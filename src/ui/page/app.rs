@@ -22,7 +22,7 @@ use crate::ui::insights::derived_state::DerivedState;
 use crate::ui::insights::order_history::OrderHistory;
 use crate::ui::insights::sql_panel::SqlPanel;
 use crate::ui::lesson::bar::{lesson_launcher, LessonBar};
-use crate::ui::lesson::steps::Drive;
+use crate::ui::lesson::loader::use_lesson_loader;
 use crate::ui::replay_debugger::panel::ReplayDebugger;
 use crate::ui::share::panel::{share_alert, use_share_link, SharePanel};
 use crate::ui::shell::header::Header;
@@ -34,7 +34,6 @@ use crate::ui::storage::preferences;
 use crate::ui::storage::recovery_banner::RecoveryBanner;
 use crate::ui::storage::sync::use_storage_sync;
 use crate::ui::time_travel::panel::TimeTravelPanel;
-use crate::ui::time_travel::state::TimeTravelAction;
 use crate::ui::widgets::confirm_dialog::ConfirmDialog;
 use yew::prelude::*;
 
@@ -51,9 +50,14 @@ pub fn app() -> Html {
     use_shortcuts(on_shortcut);
     use_storage_sync(on.catch_up.clone());
     use_share_link(on.share_link.clone());
-    let on_drive = use_drive_handler(&on);
+    use_lesson_loader(state.lesson.wants, on.lesson_load.clone());
     use_effect_with((), |_| preferences::mark_ready());
     use_effect_with(state.presenter, |on| preferences::set_presenter(*on));
+    use_effect_with(state.reveal, |reveal| {
+        if let Some(reveal) = reveal {
+            crate::ui::bug_story::panel::reveal(reveal.id);
+        }
+    });
 
     let log = state.log.clone();
     let shown = use_shown(&state);
@@ -80,7 +84,8 @@ pub fn app() -> Html {
                     { "Based on the blog post “Event Sourcing – Moving out of traditions”. Everything runs in your browser; nothing is sent anywhere." }
                 </p>
             </footer>
-            <LessonBar lesson={state.lesson} on_lesson={on.lesson.clone()} {on_drive} />
+            <LessonBar view={state.lesson_view(&log.read())} entered={state.lesson.entered} owns_log={state.lesson.owns_log}
+                on_lesson={on.lesson.clone()} on_show_me={on.show_me.clone()} />
         </div>
     }
 }
@@ -114,25 +119,6 @@ fn use_shortcut_handler(on: &Handlers) -> Callback<Shortcut> {
         }
         .emit(())
     })
-}
-
-/// What a lesson step drives, done with the page's own handlers.
-#[hook]
-fn use_drive_handler(on: &Handlers) -> Callback<Drive> {
-    let callbacks = (
-        on.load.clone(),
-        on.find_culprit.clone(),
-        on.time_travel.clone(),
-    );
-    use_callback(
-        callbacks,
-        |drive, (load, find_culprit, time_travel)| match drive {
-            Drive::LoadBlog => load.emit(crate::app::Example::Blog),
-            Drive::RunBugStory => load.emit(crate::app::Example::BugStory),
-            Drive::FindCulprit => find_culprit.emit(()),
-            Drive::TimelineTo(n) => time_travel.emit(TimeTravelAction::JumpTo(n)),
-        },
-    )
 }
 
 fn recovery(log: &LogReader, reads: &Reads, on: &Handlers) -> Html {
@@ -192,7 +178,7 @@ fn databases(state: &AppState, shown: &Shown, on: &Handlers) -> Html {
         <div id="databases" class="databases" tabindex="-1">
             <TraditionalTableView page={table_page} selected={state.selected} change={state.last_change.clone()}
                 overwritten_count={db.table().overwritten_count()} on_select={on.select.clone()} on_page={on.table_page.clone()} />
-            <EventLog page={log_page} filter={state.filter}
+            <EventLog page={log_page} order_ids={db.order_ids()} filter={state.filter}
                 {new_ids} on_filter_order={on.filter_order.clone()} on_filter_type={on.filter_type.clone()}
                 on_clear_filters={on.clear_filters.clone()} on_page={on.log_page.clone()} on_select={on.select.clone()} />
         </div>
@@ -217,7 +203,7 @@ fn insights_and_replay(state: &AppState, below: &Below, reads: &Reads, on: &Hand
             <TimeTravelPanel view={below.time_view.clone()} travel={state.time_travel.clone()} on_action={on.time_travel.clone()} />
             <BugStory view={below.story.clone()} {culprit_skipped}
                 on_run={on.run_bug_story.clone()}
-                on_find={on.find_culprit.clone()} on_skip={on.skip_culprit.clone()} />
+                on_find={on.find_culprit.clone()} on_skip={on.skip_culprit.clone()} on_correct={on.correct.clone()} />
             <ReplayDebugger order_id={state.selected} steps={below.steps.clone()} debugger={state.debugger.clone()}
                 log_len={below.log_len} {culprit} on_action={on.debugger.clone()} />
         </>

@@ -34,6 +34,11 @@ pub fn question(state: &AppState, own_events: usize) -> Option<Question> {
             "The file was checked against the rules. The events in the log now will be deleted.",
             "Replace the log",
         ),
+        Pending::LessonLoad(example) => ask(
+            example_text::lesson_question(*example).into(),
+            "The events in your log now will be deleted and the example loaded in their place (Export JSON first to keep them). Say no to keep your log: the step then says what it would show.",
+            "Replace the log",
+        ),
         Pending::Shared => {
             let (detail, label) = ShareInbox::detail(own_events);
             ask(state.share.question(own_events), detail, label)

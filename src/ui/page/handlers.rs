@@ -8,6 +8,7 @@ use crate::app::Example;
 use crate::domain::OrderId;
 use crate::ui::controls::drafts::Field;
 use crate::ui::lesson::state::LessonAction;
+use crate::ui::lesson::steps::Task;
 use crate::ui::replay_debugger::state::DebuggerAction;
 use crate::ui::time_travel::state::TimeTravelAction;
 use yew::prelude::*;
@@ -62,6 +63,12 @@ pub struct Handlers {
     pub skip_culprit: Callback<()>,
     pub share_link: Callback<String>,
     pub dismiss_share_error: Callback<()>,
+    /// Loads the example a lesson step is about (asking first if it replaces the learner's log).
+    pub lesson_load: Callback<Example>,
+    /// Records the bug story's correction.
+    pub correct: Callback<()>,
+    /// "Show me": does a lesson step's task for the learner.
+    pub show_me: Callback<Task>,
 }
 
 #[hook]
@@ -91,13 +98,26 @@ pub fn use_handlers(d: UseReducerDispatcher<AppState>, w: Callback<Intent>) -> H
         import: use_intent(w.clone(), Intent::Import),
         discard_damaged: use_intent(w.clone(), |()| Intent::DiscardDamaged),
         run_bug_story: use_intent(w.clone(), |()| Intent::Load(Example::BugStory)),
-        catch_up: use_intent(w, |()| Intent::CatchUp),
+        catch_up: use_intent(w.clone(), |()| Intent::CatchUp),
         time_travel: use_dispatch(d.clone(), Action::TimeTravel),
         debugger: use_dispatch(d.clone(), Action::Debugger),
         lesson: use_dispatch(d.clone(), Action::Lesson),
         find_culprit: use_dispatch(d.clone(), |()| Action::FindCulprit { and_skip: false }),
         skip_culprit: use_dispatch(d.clone(), |()| Action::FindCulprit { and_skip: true }),
         share_link: use_dispatch(d.clone(), Action::OpenShareLink),
-        dismiss_share_error: use_dispatch(d, |()| Action::DismissShareError),
+        dismiss_share_error: use_dispatch(d.clone(), |()| Action::DismissShareError),
+        lesson_load: use_intent(w.clone(), Intent::LessonLoad),
+        correct: use_intent(w.clone(), |()| Intent::Correct),
+        show_me: use_show_me(d, w),
     }
+}
+
+/// "Show me" does what the learner would: the same intents and actions as the page's buttons.
+#[hook]
+fn use_show_me(d: UseReducerDispatcher<AppState>, w: Callback<Intent>) -> Callback<Task> {
+    use_callback((d, w), |task, (d, w)| match task {
+        Task::PlaceAndPay => w.emit(Intent::PlaceAndPay),
+        Task::SkipCulprit => d.dispatch(Action::FindCulprit { and_skip: true }),
+        Task::RecordCorrection => w.emit(Intent::Correct),
+    })
 }

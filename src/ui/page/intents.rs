@@ -5,9 +5,13 @@
 
 use super::outcomes::Outcome;
 use super::state::{Action, AppState, Pending};
-use crate::app::{Databases, Example, Target};
-use crate::domain::{decode_log, validate_log, Command, Money, OrderId, RecordedEvent};
+use crate::app::{Accepted, Databases, Example, Refused, Target};
+use crate::domain::{
+    decode_log, validate_log, Command, Money, OrderId, RecordedEvent, BUG_CORRECTION_REASON,
+};
+use crate::ui::bug_story::view::BugStoryView;
 use crate::ui::controls::example_text;
+use crate::ui::lesson::setup::lesson_may_replace;
 use crate::ui::widgets::{format, timing};
 use chrono::{DateTime, Utc};
 use std::rc::Rc;
@@ -32,6 +36,13 @@ pub enum Intent {
     DiscardDamaged,
     /// Another tab wrote our keys.
     CatchUp,
+    /// Load the example a lesson step is about: asks first when it would replace the
+    /// learner's own log.
+    LessonLoad(Example),
+    /// "Show me" for the lesson's first task: place an order, then pay it.
+    PlaceAndPay,
+    /// Record the bug story's correction: a new event retracting the wrong report.
+    Correct,
 }
 
 /// A change to the databases, run by the application layer under the cross-tab lock.
@@ -47,6 +58,10 @@ pub enum Write {
         done: String,
     },
     DiscardDamaged,
+    /// Place an order, then pay it: two commands, one after the other, shown as one change.
+    PlaceThenPay {
+        place: Command,
+    },
     /// Reading what another tab wrote: no lock needed (storage never changes in the middle of
     /// one of this tab's tasks, and the head says what is committed).
     CatchUp,
@@ -86,18 +101,33 @@ impl Plan {
 pub fn plan(intent: Intent, state: &AppState, db: &Databases) -> Plan {
     let drafts = &state.drafts;
     match intent {
-        Intent::Place => match Money::parse(&drafts.total) {
-            Ok(total_amount) => Plan::write(Write::Command {
+        Intent::Place => match place_command(state) {
+            Ok(command) => Plan::write(Write::Command {
                 target: Target::NewOrder,
-                command: Command::PlaceOrder {
-                    customer_id: drafts.customer.clone(),
-                    total_amount,
+                command,
+            }),
+            Err(why) => Plan::act(Action::Refuse(why)),
+        },
+        Intent::PlaceAndPay => match place_command(state) {
+            Ok(place) => Plan::write(Write::PlaceThenPay { place }),
+            Err(why) => Plan::act(Action::Refuse(why)),
+        },
+        Intent::Correct => match BugStoryView::of(db) {
+            Some(story) => Plan::write(Write::Command {
+                target: seen(db, story.culprit.order_id),
+                command: Command::RetractPaymentProblem {
+                    retracts: story.culprit.event_id,
+                    reason: BUG_CORRECTION_REASON.into(),
                 },
             }),
-            Err(why) => Plan::act(Action::Refuse(format!(
-                "The total amount is not valid. {why}"
-            ))),
+            None => Plan::act(Action::Refuse(
+                "There is no bug story to correct: load it first.".into(),
+            )),
         },
+        Intent::LessonLoad(example) if state.lesson.owns_log || lesson_may_replace(db.events()) => {
+            Plan::write(load(example))
+        }
+        Intent::LessonLoad(example) => Plan::act(Action::Ask(Pending::LessonLoad(example))),
         Intent::Pay => on_selected(state, db, Command::PayOrder),
         Intent::Ship => on_selected(
             state,
@@ -127,7 +157,9 @@ pub fn plan(intent: Intent, state: &AppState, db: &Databases) -> Plan {
         },
         Intent::Answer(yes) => {
             let write = match (&state.pending, yes) {
-                (Some(Pending::Load(example)), true) => Some(load(*example)),
+                (Some(Pending::Load(example) | Pending::LessonLoad(example)), true) => {
+                    Some(load(*example))
+                }
                 (Some(Pending::Reset), true) => Some(Write::Replace {
                     events: Rc::default(),
                     done: "Reset: both databases are empty.".into(),
@@ -137,13 +169,24 @@ pub fn plan(intent: Intent, state: &AppState, db: &Databases) -> Plan {
                 _ => None,
             };
             Plan {
-                now: vec![Action::Answered],
+                now: vec![Action::Answered(yes)],
                 write,
             }
         }
         Intent::DiscardDamaged => Plan::write(Write::DiscardDamaged),
         Intent::CatchUp => Plan::write(Write::CatchUp),
     }
+}
+
+/// The Place order command the form's fields describe, or why the total cannot be read.
+fn place_command(state: &AppState) -> Result<Command, String> {
+    let drafts = &state.drafts;
+    Money::parse(&drafts.total)
+        .map(|total_amount| Command::PlaceOrder {
+            customer_id: drafts.customer.clone(),
+            total_amount,
+        })
+        .map_err(|why| format!("The total amount is not valid. {why}"))
 }
 
 /// A command on the selected order, at the version the page shows it.
@@ -208,6 +251,27 @@ pub fn perform(write: Write, db: &mut Databases, now: DateTime<Utc>) -> Outcome 
         Write::DiscardDamaged => {
             Outcome::Discarded(db.discard_damaged().map_err(|why| why.to_string()))
         }
+        Write::PlaceThenPay { place } => Outcome::Executed(place_then_pay(db, &place, now)),
         Write::CatchUp => Outcome::CaughtUp(db.catch_up()),
     }
+}
+
+/// Places an order, then pays it, as one change on the page (both events, both row changes).
+fn place_then_pay(
+    db: &mut Databases,
+    place: &Command,
+    now: DateTime<Utc>,
+) -> Result<Accepted, Refused> {
+    let placed = db.execute(Target::NewOrder, place, now)?;
+    let target = Target::Order {
+        order_id: placed.order_id,
+        seen_version: placed.events.len() as u32,
+    };
+    let paid = db.execute(target, &Command::PayOrder, now)?;
+    Ok(Accepted {
+        order_id: placed.order_id,
+        events: [placed.events, paid.events].concat(),
+        row_changes: [placed.row_changes, paid.row_changes].concat(),
+        caught_up: placed.caught_up + paid.caught_up,
+    })
 }

@@ -10,6 +10,7 @@ use crate::ui::controls::drafts::{default_tracking, Drafts, Field};
 use crate::ui::databases::last_change::LastChange;
 use crate::ui::databases::log_view::LogFilter;
 use crate::ui::databases::table_view::TABLE_PAGE_SIZE;
+use crate::ui::lesson::setup::lesson_may_replace;
 use crate::ui::lesson::state::{Lesson, LessonAction};
 use crate::ui::lesson::steps::STEPS;
 use crate::ui::replay_debugger::state::{Debugger, DebuggerAction};
@@ -27,6 +28,8 @@ pub enum Pending {
     Import(Rc<Vec<RecordedEvent>>),
     /// A share link's scenario (kept in `AppState::share`), replacing the visitor's log.
     Shared,
+    /// The example a lesson step is about, replacing the learner's own log.
+    LessonLoad(Example),
 }
 
 #[derive(Clone)]
@@ -63,6 +66,24 @@ pub struct AppState {
     pub lesson: Lesson,
     /// A share link waiting for an answer, or why it was refused.
     pub share: ShareInbox,
+    /// A part of the page to scroll to and focus, once (after loading the bug story, say).
+    pub reveal: Option<Reveal>,
+}
+
+/// Asks the page to scroll to the element `id` and focus it; `seq` makes each ask new.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reveal {
+    pub seq: u32,
+    pub id: &'static str,
+}
+
+impl Reveal {
+    pub fn next(last: Option<Reveal>, id: &'static str) -> Reveal {
+        Reveal {
+            seq: last.map_or(1, |r| r.seq.wrapping_add(1)),
+            id,
+        }
+    }
 }
 
 pub enum Action {
@@ -79,8 +100,9 @@ pub enum Action {
     SetHelp(bool),
     /// Ask before something replaces or deletes the log.
     Ask(Pending),
-    /// The learner answered the pending question (the page's writer does what a yes means).
-    Answered,
+    /// The learner answered the pending question: yes or no (the page's writer does what a
+    /// yes means).
+    Answered(bool),
     /// A refusal found before anything was sent to the databases (an unreadable total, say).
     Refuse(String),
     DismissAlert,
@@ -126,6 +148,7 @@ impl AppState {
             debugger: Debugger::default(),
             lesson: Lesson::default(),
             share: ShareInbox::default(),
+            reveal: None,
         };
         state.select_last();
         state
@@ -151,12 +174,12 @@ impl AppState {
             Action::TogglePresenter => self.presenter = !self.presenter,
             Action::SetHelp(open) => self.help_open = open,
             Action::Ask(pending) => self.pending = Some(pending),
-            Action::Answered => {
-                if self.pending.take() == Some(Pending::Shared) {
-                    // Taken by the writer on yes; dropped on no.
-                    drop(self.share.take());
-                }
-            }
+            Action::Answered(yes) => match self.pending.take() {
+                // Taken by the writer on yes; dropped on no.
+                Some(Pending::Shared) => drop(self.share.take()),
+                Some(Pending::LessonLoad(_)) if !yes => self.lesson_load_declined(),
+                _ => {}
+            },
             Action::Refuse(text) => self.refuse(text),
             Action::DismissAlert => self.alert = None,
             Action::ImportRefused(why) => self.import_error = Some(why),
@@ -168,7 +191,24 @@ impl AppState {
                 let log = self.log.clone();
                 self.debugger.apply(action, log.read().events());
             }
-            Action::Lesson(action) => self.lesson.apply(action, STEPS.len()),
+            Action::Lesson(action) => {
+                let before = self.lesson.step();
+                if action == LessonAction::Start {
+                    // A lesson that starts on an empty log or an example owns it from here.
+                    self.lesson.owns_log = lesson_may_replace(self.log.read().events());
+                }
+                self.lesson.apply(action, STEPS.len());
+                let again = matches!(
+                    action,
+                    LessonAction::Start
+                        | LessonAction::Resume { .. }
+                        | LessonAction::Jump(_)
+                        | LessonAction::Retry
+                );
+                if again || self.lesson.step() != before {
+                    self.enter_lesson_step();
+                }
+            }
             Action::FindCulprit { and_skip } => self.find_culprit(and_skip),
             Action::OpenShareLink(fragment) => {
                 if self.share.receive(&fragment) {
@@ -191,18 +231,18 @@ impl AppState {
         }
     }
 
-    pub(super) fn refuse(&mut self, text: String) {
+    pub(crate) fn refuse(&mut self, text: String) {
         let seq = self.alert.as_ref().map_or(1, |a| a.seq + 1);
         self.alert = Some(Alert { seq, text });
     }
 
-    pub(super) fn select(&mut self, order_id: OrderId) {
+    pub(crate) fn select(&mut self, order_id: OrderId) {
         self.selected = Some(order_id);
         self.drafts.tracking = default_tracking(order_id);
         self.show_in_table(order_id);
     }
 
-    pub(super) fn select_last(&mut self) {
+    pub(crate) fn select_last(&mut self) {
         let last = self.log.read().order_ids().last().copied();
         match last {
             Some(id) => self.select(id),
@@ -220,19 +260,19 @@ impl AppState {
         self.select(next);
     }
 
-    pub(super) fn show_in_table(&mut self, order_id: OrderId) {
+    pub(crate) fn show_in_table(&mut self, order_id: OrderId) {
         let ids = self.log.read().order_ids();
         if let Ok(at) = ids.binary_search(&order_id) {
             self.table_page = at / TABLE_PAGE_SIZE;
         }
     }
 
-    pub(super) fn set_filter(&mut self, filter: LogFilter) {
+    pub(crate) fn set_filter(&mut self, filter: LogFilter) {
         self.filter = filter;
         self.log_page = 0;
     }
 
-    fn find_culprit(&mut self, and_skip: bool) {
+    pub(crate) fn find_culprit(&mut self, and_skip: bool) {
         let log = self.log.clone();
         let Some(found) = crate::ui::bug_story::view::culprit_step(&log.read()) else {
             return;

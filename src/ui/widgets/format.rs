@@ -17,13 +17,11 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
     )
 }
 
-/// A column name for a table header, with a line-break opportunity after each underscore so
-/// narrow screens break "total_amount" as "total_ / amount" (the text itself is unchanged).
-pub fn column_header(name: &str) -> yew::Html {
-    let parts = name.split_inclusive('_').map(|part| {
-        yew::html! { <>{ part.to_string() }if part.ends_with('_') { <wbr /> }</> }
-    });
-    yew::html! { <>{ for parts }</> }
+/// A table's header row: one column header per name, its text exactly the column's name. (A
+/// break point inside the name, `<wbr>` after an underscore, made browsers name the header
+/// "order_ id"; narrow tables scroll inside their box instead.)
+pub fn header_row(names: &[&'static str]) -> yew::Html {
+    yew::html! { <tr>{ for names.iter().map(|&name| yew::html! { <th scope="col">{ name }</th> }) }</tr> }
 }
 
 /// A timestamp as two unbreakable halves, date and time, so it only ever wraps between them.
