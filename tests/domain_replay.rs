@@ -85,3 +85,63 @@ fn skipping_nothing_is_the_real_state() {
         Projections::rebuild(&log)
     );
 }
+
+fn events_of(log: &[RecordedEvent], order_id: OrderId) -> Vec<RecordedEvent> {
+    log.iter()
+        .filter(|e| e.order_id == order_id)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn skipping_the_bug_storys_culprit_replays_the_order_as_paid_both_ways() {
+    let log = bug_story();
+    let culprit = bug_story_culprit();
+    let order_id = log[culprit as usize - 1].order_id;
+    let events = events_of(&log, order_id);
+    assert_eq!(what_if(&events, &BTreeSet::new()), None, "nothing skipped");
+    let result = what_if(&events, &BTreeSet::from([culprit])).unwrap();
+    assert_eq!(result.skipped, [culprit]);
+    assert_eq!(result.as_facts.status, Some(OrderStatus::Paid));
+    assert_eq!(result.checked.status, Some(OrderStatus::Paid));
+    assert!(result.refused.is_empty());
+}
+
+#[test]
+fn as_facts_and_checked_against_the_rules_are_two_different_answers() {
+    // Order 1 of the blog without its payment: as facts it still ships and is delivered (with
+    // nothing paid); checked against the rules, shipping is refused, then delivering, so the
+    // order stays Placed.
+    let log = blog_example();
+    let events = events_of(&log, 1);
+    let paid = events[1].event_id;
+    let result = what_if(&events, &BTreeSet::from([paid])).unwrap();
+    assert_eq!(result.as_facts.status, Some(OrderStatus::Delivered));
+    assert_eq!(result.as_facts.amount_paid, Money(0));
+    assert_eq!(result.checked.status, Some(OrderStatus::Placed));
+    let refused: Vec<_> = result
+        .refused
+        .iter()
+        .map(|r| (r.event_id, r.event_type, r.why.to_string()))
+        .collect();
+    assert_eq!(
+        refused,
+        [
+            (
+                events[2].event_id,
+                "OrderShipped",
+                "Order 1 cannot be shipped: it is Placed, not Paid.".to_string()
+            ),
+            (
+                events[3].event_id,
+                "OrderDelivered",
+                "Order 1 cannot be delivered: it is Placed, not Shipped.".to_string()
+            ),
+        ]
+    );
+    // Replayed as facts, the what-if equals the whole log's replay without the skipped event.
+    assert_eq!(
+        result.as_facts,
+        what_if_order(&log, 1, &BTreeSet::from([paid]))
+    );
+}

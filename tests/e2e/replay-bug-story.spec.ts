@@ -47,7 +47,7 @@ test('the bug story: from a wrong status to the culprit event and the order as i
   await expect(story.getByRole('status')).toHaveText('Without event 8, order 2 is Paid: exactly what the customer said.');
   await expect(rd.getByRole('checkbox', { name: 'Skip event 8' })).toBeChecked();
   await expect(rd.getByRole('region', { name: 'What if event 8 never happened?' }))
-    .toContainText('Order 2 would be Paid instead of PaymentProblem.');
+    .toContainText('Replayed as facts: without event 8, order 2 would be Paid, not PaymentProblem.');
   // Nothing stored changed: the log still holds all ten events, the row is still wrong.
   await expectEventCount(page, '10 events');
   await expect(statusCell(page, 2)).toHaveText('PaymentProblem');

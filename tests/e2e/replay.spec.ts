@@ -157,15 +157,33 @@ test('the replay debugger steps through an order and skips events without touchi
   // What if the delivery never happened? Shipped, not Delivered; the stored log is unchanged.
   await rd.getByRole('checkbox', { name: 'Skip event 9' }).check();
   const whatIf = rd.getByRole('region', { name: 'What if event 9 never happened?' });
-  await expect(whatIf).toContainText('Order 1 would be Shipped instead of Delivered.');
+  await expect(whatIf).toContainText('Replayed as facts: without event 9, order 1 would be Shipped, not Delivered.');
+  await expect(whatIf).toContainText('Checked against today\'s rules: every other event is still allowed, so order 1 would be Shipped, not Delivered.');
   await expect(whatIf).toContainText('it still holds 10 events');
   await expectEventCount(page, '10 events');
   await expect(statusCell(page, 1)).toHaveText('Delivered');
-  // Without the payment, the rules would have refused the shipment: the debugger says so.
+  await rd.getByRole('checkbox', { name: 'Skip event 9' }).uncheck();
+
+  // Issue "Every sentence on screen is true": without the payment, replaying the facts still
+  // gives a Delivered order (with nothing paid), while today's rules would have refused the
+  // shipment and the delivery. Two answers, said plainly; never "Delivered instead of Delivered".
   await rd.getByRole('checkbox', { name: 'Skip event 2' }).check();
-  const both = rd.getByRole('region', { name: 'What if event 2 and event 9 never happened?' });
-  await expect(both).toContainText('the rules would have refused event 4');
-  await expect(both.getByRole('row', { name: /^amount_paid/ })).toHaveClass(/is-changed-here/);
+  const noPayment = rd.getByRole('region', { name: 'What if event 2 never happened?' });
+  await expect(noPayment.locator('.rd-whatif-facts')).toHaveText(
+    'Replayed as facts: without event 2, order 1 would still be Delivered, but with amount_paid 0.00.');
+  await expect(noPayment.locator('.rd-whatif-checked')).toHaveText(
+    'Checked against today\'s rules: event 4 (OrderShipped) would have been refused, and event 9 (OrderDelivered) too, so the order would have stayed Placed.');
+  await expect(noPayment).not.toContainText('instead of');
+  const underRules = noPayment.getByRole('row', { name: /^status/ }).getByRole('cell');
+  await expect(underRules).toHaveText(['Delivered', 'Delivered', /^Placed/]);
+  await expect(noPayment.getByRole('row', { name: /^amount_paid/ })).toHaveClass(/is-changed-here/);
+  // The skipped event's own step does not show it being applied.
+  await rd.getByRole('button', { name: /OrderPaid event 2/ }).click();
+  await expect(rd.getByRole('table', { name: 'State before and after event 2' })).toHaveCount(0);
+  await expect(rd.locator('.rd-skipped-note')).toContainText('event 2 never happens, so it changes nothing');
+  await rd.getByRole('checkbox', { name: 'Skip event 9' }).check();
+  const both = rd.getByRole('region', { name: 'What if events 2 and 9 never happened?' });
+  await expect(both.locator('.rd-whatif-checked')).toContainText('event 4 (OrderShipped) would have been refused');
   await screenshot(page, 'replay-debugger-what-if');
   await expectNoA11yViolations(page, 'in the replay debugger with skipped events');
   await both.getByRole('button', { name: 'Put skipped events back' }).click();
