@@ -91,7 +91,9 @@ pub struct RecordedEvent {
     pub order_id: OrderId,
     /// Position in this order's stream, from 1, without gaps.
     pub version: u32,
-    /// The shape of `event_data` this event was written with (see `upcast`).
+    /// The shape of `event_data` this event was stored with (see `upcast`). `event` is always in
+    /// the current shape; this says how to write the event back (`stored_event_data`), which
+    /// is why the derived `Serialize` is not a storage format: use the codec.
     pub schema_version: u16,
     pub event_timestamp: DateTime<Utc>,
     #[serde(flatten)]

@@ -52,7 +52,9 @@ pub use sql::{
     traditional_script,
 };
 pub use traditional::{NotStored, OrderRow, Overwritten, RowChange, TraditionalTable};
-pub use upcast::{downcast_to_v1, upcast, UpcastError};
+pub use upcast::{
+    downcast_to_v1, stored_and_read_forms, stored_event_data, upcast, was_upcast, UpcastError,
+};
 pub use validate::{command_for, validate_log, LogError, LogProblem};
 
 /// Identifies an order (`orders.order_id`).
