@@ -42,7 +42,9 @@ pub use rejection::Rejection;
 pub use replay::{
     changed_fields, history, replay_skipping, state_at, what_if_order, without, HistoryStep,
 };
-pub use scenario::{blog_example, bug_story, bug_story_culprit, BUG_SOURCE};
+pub use scenario::{
+    blog_example, bug_story, bug_story_culprit, old_log, old_log_upgraded_at, BUG_SOURCE,
+};
 pub use share::{
     decode_scenario, encode_scenario, scenario_fragment, scenario_payload, ShareError,
     MAX_SCENARIO_CHARS, SCENARIO_PREFIX,
