@@ -65,6 +65,19 @@ impl OrderEvent {
         }
     }
 
+    /// The status an order has after this event (the traditional table's `status` column).
+    pub fn status_after(&self) -> OrderStatus {
+        match self {
+            Self::OrderPlaced { .. } => OrderStatus::Placed,
+            Self::OrderPaid { .. } => OrderStatus::Paid,
+            Self::OrderShipped { .. } => OrderStatus::Shipped,
+            Self::OrderDelivered {} => OrderStatus::Delivered,
+            Self::OrderCancelled { .. } => OrderStatus::Cancelled,
+            Self::PaymentProblemReported { .. } => OrderStatus::PaymentProblem,
+            Self::PaymentProblemRetracted { status, .. } => *status,
+        }
+    }
+
     /// The `event_data` column: this event's fields as a JSON object (`{}` when it has none).
     pub fn event_data(&self) -> serde_json::Value {
         match serde_json::to_value(self) {
