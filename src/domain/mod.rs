@@ -12,6 +12,7 @@ mod log_builder;
 mod money;
 mod order;
 mod projection;
+pub mod questions;
 mod record;
 mod rejection;
 mod replay;
