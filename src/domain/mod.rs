@@ -20,6 +20,7 @@ mod scenario;
 mod share;
 mod sql;
 mod traditional;
+pub mod two_clerks;
 mod upcast;
 mod validate;
 
