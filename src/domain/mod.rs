@@ -1,6 +1,7 @@
 //! The order domain, pure and synchronous: no browser, no clock, no randomness.
 //! Ids and timestamps come in as arguments, so every function here is deterministic.
 
+pub mod challenges;
 mod codec;
 mod command;
 mod decide;
