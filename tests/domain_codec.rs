@@ -225,11 +225,15 @@ fn validate_log_refuses_an_event_that_differs_from_what_the_rules_record() {
 }
 
 #[test]
-fn validate_log_refuses_an_old_schema_version_left_in_memory() {
+fn validate_log_reads_older_schema_versions_and_refuses_unknown_ones() {
     let mut log = blog_example();
     log[0].schema_version = 1;
-    assert_eq!(
-        validate_log(&log).unwrap_err().to_string(),
-        "event 1: schema version 1 is not the current one (2); decode the file so old events are upcast."
-    );
+    assert_eq!(validate_log(&log), Ok(()));
+    for found in [0u16, 3] {
+        log[0].schema_version = found;
+        assert_eq!(
+            validate_log(&log).unwrap_err().to_string(),
+            format!("event 1: schema version {found} is not one this app reads (1 to 2).")
+        );
+    }
 }

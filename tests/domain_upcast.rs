@@ -27,11 +27,22 @@ fn v1_order_placed_with_a_decimal_string_total_is_read_as_cents() {
             total_amount: Money(4990)
         }
     );
-    // In memory the event is in the current shape, so writing it out again says so.
-    assert_eq!(event.schema_version, CURRENT_SCHEMA_VERSION);
+    // In memory the data is in the current shape, but the event remembers how it was stored,
+    // and writing it out again gives that form back: old events are never rewritten.
+    assert_eq!(event.schema_version, 1);
+    assert!(was_upcast(&event));
     let rewritten: serde_json::Value = serde_json::from_str(&encode_event(&event)).unwrap();
-    assert_eq!(rewritten["schema_version"], json!(2));
-    assert_eq!(rewritten["event_data"]["total_amount"], json!(4990));
+    assert_eq!(rewritten["schema_version"], json!(1));
+    assert_eq!(rewritten["event_data"]["total_amount"], json!("49.90"));
+    assert_eq!(decode_event(&encode_event(&event)).unwrap(), event);
+}
+
+#[test]
+fn a_v1_amount_in_a_loose_form_is_written_back_in_the_canonical_v1_form() {
+    let paid = decode_event(&v1_event("OrderPaid", json!({"amount": "1,200.5"}))).unwrap();
+    let (stored, read) = stored_and_read_forms(&paid);
+    assert_eq!(stored, json!({"amount": "1200.50"}));
+    assert_eq!(read, json!({"amount": 120050}));
 }
 
 #[test]

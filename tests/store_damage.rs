@@ -145,7 +145,11 @@ fn an_event_stored_by_the_first_release_is_upcast_on_read() {
     // Event 1 is not the last one, so the head's tail fingerprint still holds.
     let store = MemoryStore::open(kv);
     assert!(!store.recovery().has_problems());
-    assert_eq!(store.events(), &lifecycle_events(10)[..]);
+    // Read in the current shape (cents), and still known as a v1 event, so that writing it
+    // again (an export, say) keeps the form it was stored in.
+    let mut expected = lifecycle_events(10);
+    expected[0].schema_version = 1;
+    assert_eq!(store.events(), &expected[..]);
 }
 
 #[test]

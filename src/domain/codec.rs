@@ -7,8 +7,8 @@
 //! Decoding never panics: anything that is not a well-formed event of a known type and a known
 //! schema version is an `Err(DecodeError)` with a sentence a person can act on.
 
-use super::upcast::upcast;
-use super::{DecodeError, DecodeProblem, OrderEvent, RecordedEvent, CURRENT_SCHEMA_VERSION};
+use super::upcast::{stored_event_data, upcast};
+use super::{DecodeError, DecodeProblem, OrderEvent, RecordedEvent};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Map, Value};
 
@@ -17,7 +17,8 @@ pub const LOG_FORMAT: &str = "event-sourcing-demo/event-log";
 /// The envelope version written by `encode_log`.
 pub const LOG_FORMAT_VERSION: u64 = 1;
 
-/// One event as a JSON value in the wire format (always the current schema version).
+/// One event as a JSON value in the wire format, in the schema version it was stored with (an
+/// old event is never rewritten in the current shape; see `upcast`).
 pub fn encode_event_value(event: &RecordedEvent) -> Value {
     json!({
         "event_id": event.event_id,
@@ -25,7 +26,7 @@ pub fn encode_event_value(event: &RecordedEvent) -> Value {
         "version": event.version,
         "schema_version": event.schema_version,
         "event_type": event.event.event_type(),
-        "event_data": event.event.event_data(),
+        "event_data": stored_event_data(event),
         "event_timestamp": event.event_timestamp.to_rfc3339_opts(SecondsFormat::AutoSi, true),
     })
 }
@@ -39,7 +40,7 @@ pub fn encode_event(event: &RecordedEvent) -> String {
         event.version,
         event.schema_version,
         Value::from(event.event.event_type()),
-        event.event.event_data(),
+        stored_event_data(event),
         Value::from(event.event_timestamp.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
     )
 }
@@ -57,8 +58,8 @@ pub fn decode_event_bytes(bytes: &[u8]) -> Result<RecordedEvent, DecodeError> {
     decode_event(text)
 }
 
-/// Reads one event from a JSON value. The result is in the current schema
-/// (`schema_version == CURRENT_SCHEMA_VERSION`): upcasting is the migration.
+/// Reads one event from a JSON value. The event's data is in the current schema (upcasting is
+/// the migration); `schema_version` still says how it was stored, so it is written back so.
 pub fn decode_event_value(value: &Value) -> Result<RecordedEvent, DecodeError> {
     let fields = value
         .as_object()
@@ -153,7 +154,7 @@ pub fn decode_parts(parts: EventParts<'_>) -> Result<RecordedEvent, DecodeProble
         event_id: parts.event_id,
         order_id,
         version,
-        schema_version: CURRENT_SCHEMA_VERSION,
+        schema_version,
         event_timestamp,
         event,
     })

@@ -65,6 +65,19 @@ impl OrderEvent {
         }
     }
 
+    /// The status an order has after this event (the traditional table's `status` column).
+    pub fn status_after(&self) -> OrderStatus {
+        match self {
+            Self::OrderPlaced { .. } => OrderStatus::Placed,
+            Self::OrderPaid { .. } => OrderStatus::Paid,
+            Self::OrderShipped { .. } => OrderStatus::Shipped,
+            Self::OrderDelivered {} => OrderStatus::Delivered,
+            Self::OrderCancelled { .. } => OrderStatus::Cancelled,
+            Self::PaymentProblemReported { .. } => OrderStatus::PaymentProblem,
+            Self::PaymentProblemRetracted { status, .. } => *status,
+        }
+    }
+
     /// The `event_data` column: this event's fields as a JSON object (`{}` when it has none).
     pub fn event_data(&self) -> serde_json::Value {
         match serde_json::to_value(self) {
@@ -91,7 +104,9 @@ pub struct RecordedEvent {
     pub order_id: OrderId,
     /// Position in this order's stream, from 1, without gaps.
     pub version: u32,
-    /// The shape of `event_data` this event was written with (see `upcast`).
+    /// The shape of `event_data` this event was stored with (see `upcast`). `event` is always in
+    /// the current shape; this says how to write the event back (`stored_event_data`), which
+    /// is why the derived `Serialize` is not a storage format: use the codec.
     pub schema_version: u16,
     pub event_timestamp: DateTime<Utc>,
     #[serde(flatten)]

@@ -1,6 +1,7 @@
 //! The order domain, pure and synchronous: no browser, no clock, no randomness.
 //! Ids and timestamps come in as arguments, so every function here is deterministic.
 
+pub mod challenges;
 mod codec;
 mod command;
 mod decide;
@@ -12,6 +13,7 @@ mod log_builder;
 mod money;
 mod order;
 mod projection;
+pub mod questions;
 mod record;
 mod rejection;
 mod replay;
@@ -19,6 +21,7 @@ mod scenario;
 mod share;
 mod sql;
 mod traditional;
+pub mod two_clerks;
 mod upcast;
 mod validate;
 mod what_if;
@@ -43,7 +46,10 @@ pub use rejection::Rejection;
 pub use replay::{
     changed_fields, history, replay_skipping, state_at, what_if_order, without, HistoryStep,
 };
-pub use scenario::{blog_example, bug_story, bug_story_culprit, BUG_CORRECTION_REASON, BUG_SOURCE};
+pub use scenario::{
+    blog_example, bug_story, bug_story_culprit, old_log, old_log_upgraded_at,
+    BUG_CORRECTION_REASON, BUG_SOURCE,
+};
 pub use share::{
     decode_scenario, encode_scenario, scenario_fragment, scenario_payload, ShareError,
     MAX_SCENARIO_CHARS, SCENARIO_PREFIX,
@@ -53,7 +59,9 @@ pub use sql::{
     traditional_script,
 };
 pub use traditional::{NotStored, OrderRow, Overwritten, RowChange, TraditionalTable};
-pub use upcast::{downcast_to_v1, upcast, UpcastError};
+pub use upcast::{
+    downcast_to_v1, stored_and_read_forms, stored_event_data, upcast, was_upcast, UpcastError,
+};
 pub use validate::{command_for, validate_log, LogError, LogProblem};
 pub use what_if::{what_if, WhatIf, WouldRefuse};
 

@@ -1,4 +1,5 @@
-//! The stories the demo tells: the blog's four orders, and the "not reproducible" bug.
+//! The stories the demo tells: the blog's four orders, the "not reproducible" bug, and an old
+//! log written partly by an earlier release.
 //!
 //! Both are built by sending commands through `decide`, so they obey the rules like any log.
 
@@ -9,7 +10,11 @@ use chrono::{DateTime, TimeZone, Utc};
 pub const BUG_SOURCE: &str = "packaging-service v2.3 (label printer step)";
 
 fn at(day: u32, hour: u32, minute: u32, second: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2024, 3, day, hour, minute, second)
+    on(2024, 3, day, hour, minute, second)
+}
+
+fn on(year: i32, month: u32, day: u32, hour: u32, minute: u32, second: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(year, month, day, hour, minute, second)
         .single()
         .unwrap_or_default()
 }
@@ -92,4 +97,44 @@ pub fn bug_story_culprit() -> EventId {
         .iter()
         .find(|e| matches!(&e.event, OrderEvent::PaymentProblemReported { source, .. } if source == BUG_SOURCE))
         .map_or(0, |e| e.event_id)
+}
+
+/// When the shop of `old_log` upgraded to the release that writes schema version 2 (cents).
+pub fn old_log_upgraded_at() -> DateTime<Utc> {
+    on(2019, 11, 4, 0, 0, 0)
+}
+
+/// A log from before and after an upgrade: three orders in November 2019. The first seven events
+/// were written by the first release (schema version 1: amounts such as "19.90" as decimal
+/// strings), the last two by the upgraded one (version 2: cents). Stored, each event keeps the
+/// form it was written in; read, every event is in the current shape (see `upcast`).
+pub fn old_log() -> Vec<RecordedEvent> {
+    let mut events = run(vec![
+        (1, place("Ada Lovelace", 1990), on(2019, 11, 2, 8, 30, 0)),
+        (1, Command::PayOrder, on(2019, 11, 2, 8, 31, 20)),
+        (2, place("Grace Hopper", 750), on(2019, 11, 2, 10, 5, 0)),
+        (3, place("Alan Turing", 12000), on(2019, 11, 2, 11, 40, 0)),
+        (3, Command::PayOrder, on(2019, 11, 2, 11, 42, 5)),
+        (
+            1,
+            ship("Royal Mail", "RM123456785GB"),
+            on(2019, 11, 3, 9, 0, 0),
+        ),
+        (
+            3,
+            Command::CancelOrder {
+                reason: "out of stock".to_string(),
+            },
+            on(2019, 11, 3, 14, 20, 0),
+        ),
+        (1, Command::DeliverOrder, on(2019, 11, 4, 10, 15, 0)),
+        (2, Command::PayOrder, on(2019, 11, 4, 16, 0, 0)),
+    ]);
+    // Recorded through `decide` like any log, then marked as the older release stored them.
+    for event in &mut events {
+        if event.event_timestamp < old_log_upgraded_at() {
+            event.schema_version = 1;
+        }
+    }
+    events
 }

@@ -1,7 +1,7 @@
 //! PostgreSQL text for both approaches. Every user-typed value goes through `quote_literal`.
 
 use super::traditional::insert_row_sql;
-use super::{Money, OrderEvent, OrderId, RecordedEvent, TraditionalTable};
+use super::{stored_event_data, Money, OrderEvent, OrderId, RecordedEvent, TraditionalTable};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -121,7 +121,8 @@ fn insert_order_id_sql(order_id: OrderId) -> String {
 /// store's own bookkeeping (each event's position in its order's stream, the shape its data
 /// was written in) stays out: the page never shows it, so its SQL does not either.
 fn insert_event_row_sql(event: &RecordedEvent) -> String {
-    let data = pg_safe_json(event.event.event_data()).to_string();
+    // As stored: an old event keeps its schema version and its old shape.
+    let data = pg_safe_json(stored_event_data(event)).to_string();
     format!(
         "INSERT INTO order_events (event_id, order_id, event_type, event_data, event_timestamp) VALUES ({}, {}, {}, {}, {});",
         event.event_id,

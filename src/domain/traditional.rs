@@ -193,15 +193,7 @@ fn new_row(event: &RecordedEvent, customer_id: &str, total_amount: Money) -> Ord
 
 /// The `status` column after `event`.
 fn status_after(event: &OrderEvent) -> OrderStatus {
-    match event {
-        OrderEvent::OrderPlaced { .. } => OrderStatus::Placed,
-        OrderEvent::OrderPaid { .. } => OrderStatus::Paid,
-        OrderEvent::OrderShipped { .. } => OrderStatus::Shipped,
-        OrderEvent::OrderDelivered {} => OrderStatus::Delivered,
-        OrderEvent::OrderCancelled { .. } => OrderStatus::Cancelled,
-        OrderEvent::PaymentProblemReported { .. } => OrderStatus::PaymentProblem,
-        OrderEvent::PaymentProblemRetracted { status, .. } => *status,
-    }
+    event.status_after()
 }
 
 /// The facts an event carries that the `orders` table has no column for.

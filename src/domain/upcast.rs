@@ -5,10 +5,12 @@
 //!   `"49.90"`, `OrderPaid.amount` `"49.90"`, `OrderCancelled.refund` `"49.90"` or `null`.
 //! - **v2** (current) writes money as integer cents: `4990`. No other field changed.
 //!
-//! Stored events are never rewritten in place: the log keeps what was written, and readers
-//! upcast on the way in, so the rest of the domain only ever sees the current shape.
+//! Stored events are never rewritten: the log keeps what was written, and readers upcast on the
+//! way in, so the rest of the domain only ever sees the current shape. A `RecordedEvent` keeps
+//! the `schema_version` it was stored with, and writing it out again (`stored_event_data`)
+//! gives that version's shape back, so an old event stays old on disk and in export files.
 
-use super::{Money, CURRENT_SCHEMA_VERSION};
+use super::{Money, RecordedEvent, CURRENT_SCHEMA_VERSION};
 use serde_json::Value;
 use std::fmt;
 
@@ -57,6 +59,30 @@ pub fn downcast_to_v1(event_type: &str, mut data: Value) -> Value {
         }
     }
     data
+}
+
+/// `event_data` in the shape of the schema version `event` was stored with: what a store or an
+/// export file holds for it. Version 1 amounts are written as "49.90" (two decimals), so a v1
+/// value stored as "49.9" is written back as "49.90": the same amount in the same schema.
+pub fn stored_event_data(event: &RecordedEvent) -> Value {
+    let data = event.event.event_data();
+    match event.schema_version {
+        1 => downcast_to_v1(event.event.event_type(), data),
+        _ => data,
+    }
+}
+
+/// Whether `event` was stored in an older schema and so went through the upcaster on read.
+/// Events without money (`OrderShipped`, ...) read the same in both versions, but they were
+/// still written by the older release, so they count too.
+pub fn was_upcast(event: &RecordedEvent) -> bool {
+    event.schema_version < CURRENT_SCHEMA_VERSION
+}
+
+/// `event_data` as stored, beside `event_data` as the code reads it (the current schema).
+/// They differ only for an upcast event that carries money.
+pub fn stored_and_read_forms(event: &RecordedEvent) -> (Value, Value) {
+    (stored_event_data(event), event.event.event_data())
 }
 
 fn v1_to_v2(event_type: &str, mut data: Value) -> Result<Value, UpcastError> {

@@ -24,7 +24,7 @@ pub enum LogProblem {
         expected: u32,
         found: u32,
     },
-    /// The event claims a schema this app does not write.
+    /// The event claims a schema version this app cannot read (0, or newer than this release).
     SchemaVersion { found: u16 },
     /// The rules would have refused the command behind this event.
     Rejected {
@@ -53,7 +53,7 @@ impl fmt::Display for LogError {
             ),
             LogProblem::SchemaVersion { found } => write!(
                 f,
-                "schema version {found} is not the current one ({CURRENT_SCHEMA_VERSION}); decode the file so old events are upcast."
+                "schema version {found} is not one this app reads (1 to {CURRENT_SCHEMA_VERSION})."
             ),
             LogProblem::Rejected { event_type, rejection } => {
                 write!(f, "{event_type} breaks the rules: {rejection}")
@@ -105,8 +105,9 @@ pub fn command_for(event: &OrderEvent) -> Command {
 }
 
 /// Checks `events` is a log this app could have written: ids 1..=n in order, each order's
-/// versions 1..=k in order, current schema, and every event exactly what `decide` records for
-/// its command given the state the events before it produce.
+/// versions 1..=k in order, a schema version it reads (this release's or an older one), and
+/// every event exactly what `decide` records for its command given the state the events before
+/// it produce.
 pub fn validate_log(events: &[RecordedEvent]) -> Result<(), LogError> {
     let mut state = Projections::default();
     for (index, event) in events.iter().enumerate() {
@@ -129,7 +130,8 @@ pub fn validate_log(events: &[RecordedEvent]) -> Result<(), LogError> {
                 found: event.version,
             }));
         }
-        if event.schema_version != CURRENT_SCHEMA_VERSION {
+        // Older versions are fine: the event is already upcast in memory, and stays old on disk.
+        if !(1..=CURRENT_SCHEMA_VERSION).contains(&event.schema_version) {
             return Err(fail(LogProblem::SchemaVersion {
                 found: event.schema_version,
             }));
