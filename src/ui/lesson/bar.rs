@@ -3,11 +3,11 @@
 //! Next and previous by button or the arrow keys (not while typing); the step is remembered in
 //! localStorage, so a reload resumes where the class was.
 
-use crate::app::Example;
+use crate::ui::controls::example_text;
 use crate::ui::hooks::shortcut_keys::use_shortcut_keys;
 use crate::ui::lesson::setup::{LessonView, StepState};
 use crate::ui::lesson::state::{Lesson, LessonAction, LESSON_KEY};
-use crate::ui::lesson::steps::{Task, STEPS};
+use crate::ui::lesson::steps::{Task, PART_TWO, STEPS};
 use gloo_storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
@@ -69,6 +69,13 @@ pub fn lesson_bar(props: &LessonBarProps) -> Html {
         Callback::from(move |_: MouseEvent| collapsed.set(!*collapsed))
     };
     let (first, last) = (index == 0, index + 1 == STEPS.len());
+    let option = |i: usize| {
+        html! {
+            <option value={i.to_string()} selected={i == index}>
+                { format!("Step {} of {}: {}", i + 1, STEPS.len(), STEPS[i].title) }
+            </option>
+        }
+    };
     // One primary button: the step's own action while it waits to be done, else Next.
     let (body, action) = step_body(view, &props.on_lesson, &props.on_show_me);
     let next_is_primary = action.is_none();
@@ -78,11 +85,8 @@ pub fn lesson_bar(props: &LessonBarProps) -> Html {
             <div class="lesson-text">
                 <p class="lesson-progress">
                     <select class="lesson-jump" aria-label="Lesson step" onchange={jump}>
-                        { for STEPS.iter().enumerate().map(|(i, s)| html! {
-                            <option value={i.to_string()} selected={i == index}>
-                                { format!("Step {} of {}: {}", i + 1, STEPS.len(), s.title) }
-                            </option>
-                        }) }
+                        <optgroup label="Part 1: the basics">{ for (0..PART_TWO).map(option) }</optgroup>
+                        <optgroup label="Part 2: beyond the basics">{ for (PART_TWO..STEPS.len()).map(option) }</optgroup>
                     </select>
                     <progress max={STEPS.len().to_string()} value={(index + 1).to_string()} aria-label="Lesson progress" />
                 </p>
@@ -142,26 +146,18 @@ fn step_body(
             }
         }
         StepState::Loading(example) => (
-            html! { <p class="lesson-body" role="status">{ format!("Setting up this step: loading {}…", example_name(*example)) }</p> },
+            html! { <p class="lesson-body" role="status">{ format!("Setting up this step: loading {}…", example_text::name(*example)) }</p> },
             None,
         ),
         StepState::Missing(example) => (
             html! { <p class="lesson-body">{ format!(
             "This step is about {}. Your own log is kept instead, so the step's text is not shown: it would not be true of this page.",
-            example_name(*example)) }</p> },
+            example_text::name(*example)) }</p> },
             Some(primary(
-                format!("Load {}", example_name(*example)),
+                format!("Load {}", example_text::name(*example)),
                 on_lesson.reform(|_| LessonAction::Retry),
             )),
         ),
-    }
-}
-
-fn example_name(example: Example) -> &'static str {
-    match example {
-        Example::Blog => "the blog's four orders",
-        Example::BugStory => "the bug story",
-        Example::Generated => "10,000 generated events",
     }
 }
 

@@ -11,6 +11,7 @@ use super::state::AppState;
 use super::use_writer::use_writer;
 use crate::app::LogReader;
 use crate::ui::bug_story::panel::BugStory;
+use crate::ui::clerks::panel::ClerksPanel;
 use crate::ui::controls::action_bar::ActionBar;
 use crate::ui::controls::action_bar::Allowed;
 use crate::ui::controls::examples_bar::ExamplesBar;
@@ -23,6 +24,8 @@ use crate::ui::insights::order_history::OrderHistory;
 use crate::ui::insights::sql_panel::SqlPanel;
 use crate::ui::lesson::bar::{lesson_launcher, LessonBar};
 use crate::ui::lesson::loader::use_lesson_loader;
+use crate::ui::questions::panel::QuestionsPanel;
+use crate::ui::questions::use_answer::use_answer;
 use crate::ui::replay_debugger::panel::ReplayDebugger;
 use crate::ui::share::panel::{share_alert, use_share_link, SharePanel};
 use crate::ui::shell::header::Header;
@@ -63,6 +66,7 @@ pub fn app() -> Html {
     let shown = use_shown(&state);
     let below = use_below(&state);
     let reads = use_reads(log.clone());
+    let answer = use_answer(log.clone(), state.question, below.revision);
     html! {
         <div class="app">
             <a class="skip-link" href="#databases">{ "Skip to the databases" }</a>
@@ -75,6 +79,8 @@ pub fn app() -> Html {
                 { share_alert(state.share.error.as_deref(), &on.dismiss_share_error) }
                 { databases(&state, &shown, &on) }
                 { insights_and_replay(&state, &below, &reads, &on) }
+                <QuestionsPanel view={answer} on_pick={on.pick_question.clone()} />
+                <ClerksPanel story={state.clerks.clone()} on_action={on.clerks.clone()} />
                 { storage(&state, &below, &reads, &on) }
                 { confirm_dialog(&state, &on) }
                 <ShortcutsHelp open={state.help_open} on_close={on.help_close.clone()} />

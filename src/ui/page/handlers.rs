@@ -5,7 +5,9 @@
 use super::intents::Intent;
 use super::state::{Action, AppState};
 use crate::app::Example;
+use crate::domain::questions::Question;
 use crate::domain::OrderId;
+use crate::ui::clerks::state::ClerksAction;
 use crate::ui::controls::drafts::Field;
 use crate::ui::lesson::state::LessonAction;
 use crate::ui::lesson::steps::Task;
@@ -69,6 +71,8 @@ pub struct Handlers {
     pub correct: Callback<()>,
     /// "Show me": does a lesson step's task for the learner.
     pub show_me: Callback<Task>,
+    pub pick_question: Callback<Question>,
+    pub clerks: Callback<ClerksAction>,
 }
 
 #[hook]
@@ -108,6 +112,8 @@ pub fn use_handlers(d: UseReducerDispatcher<AppState>, w: Callback<Intent>) -> H
         dismiss_share_error: use_dispatch(d.clone(), |()| Action::DismissShareError),
         lesson_load: use_intent(w.clone(), Intent::LessonLoad),
         correct: use_intent(w.clone(), |()| Intent::Correct),
+        pick_question: use_dispatch(d.clone(), Action::PickQuestion),
+        clerks: use_dispatch(d.clone(), Action::Clerks),
         show_me: use_show_me(d, w),
     }
 }
@@ -119,5 +125,6 @@ fn use_show_me(d: UseReducerDispatcher<AppState>, w: Callback<Intent>) -> Callba
         Task::PlaceAndPay => w.emit(Intent::PlaceAndPay),
         Task::SkipCulprit => d.dispatch(Action::FindCulprit { and_skip: true }),
         Task::RecordCorrection => w.emit(Intent::Correct),
+        Task::RunClerks => d.dispatch(Action::Clerks(ClerksAction::RunAll)),
     })
 }

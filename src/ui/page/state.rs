@@ -4,7 +4,9 @@
 //! application layer has run it (`outcomes.rs`).
 
 use crate::app::{Example, LogReader};
+use crate::domain::questions::Question;
 use crate::domain::{OrderId, RecordedEvent};
+use crate::ui::clerks::state::{ClerksAction, ClerksStory};
 use crate::ui::controls::alert::Alert;
 use crate::ui::controls::drafts::{default_tracking, Drafts, Field};
 use crate::ui::databases::last_change::LastChange;
@@ -68,6 +70,10 @@ pub struct AppState {
     pub share: ShareInbox,
     /// A part of the page to scroll to and focus, once (after loading the bug story, say).
     pub reveal: Option<Reveal>,
+    /// The question the learner asked of the log, if any.
+    pub question: Option<Question>,
+    /// The two clerks' story, once started (on copies: the databases never change).
+    pub clerks: Option<Rc<ClerksStory>>,
 }
 
 /// Asks the page to scroll to the element `id` and focus it; `seq` makes each ask new.
@@ -119,6 +125,9 @@ pub enum Action {
     /// The address's fragment, which may be a share link: checked, then (after asking) loaded.
     OpenShareLink(String),
     DismissShareError,
+    /// Ask the log a question nobody planned for.
+    PickQuestion(Question),
+    Clerks(ClerksAction),
     /// Outcomes of the writer (handled in `outcomes.rs`).
     Outcome(super::outcomes::Outcome),
 }
@@ -149,6 +158,8 @@ impl AppState {
             lesson: Lesson::default(),
             share: ShareInbox::default(),
             reveal: None,
+            question: None,
+            clerks: None,
         };
         state.select_last();
         state
@@ -216,6 +227,8 @@ impl AppState {
                 }
             }
             Action::DismissShareError => self.share.error = None,
+            Action::PickQuestion(question) => self.question = Some(question),
+            Action::Clerks(action) => self.clerks_act(action),
             Action::Outcome(outcome) => self.take_outcome(outcome),
         }
     }
@@ -270,6 +283,19 @@ impl AppState {
     pub(crate) fn set_filter(&mut self, filter: LogFilter) {
         self.filter = filter;
         self.log_page = 0;
+    }
+
+    pub(crate) fn clerks_act(&mut self, action: ClerksAction) {
+        use crate::ui::clerks::state::{advance, run_all, start};
+        let story = match (action, self.clerks.take()) {
+            (ClerksAction::Start, _) | (_, None) => start(&self.log.read(), self.selected),
+            (_, Some(story)) => story,
+        };
+        self.clerks = Some(match action {
+            ClerksAction::Start => story,
+            ClerksAction::Advance => advance(&story),
+            ClerksAction::RunAll => run_all(&story),
+        });
     }
 
     pub(crate) fn find_culprit(&mut self, and_skip: bool) {
