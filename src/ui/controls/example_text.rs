@@ -21,8 +21,12 @@ pub fn question(example: Example) -> String {
 
 /// The question asked before a lesson step's example replaces the learner's own log.
 pub fn lesson_question(example: Example) -> String {
+    let it = match example {
+        Example::Blog | Example::Generated => "them",
+        Example::BugStory | Example::OldLog => "it",
+    };
     format!(
-        "This lesson step is about {}. Load it in place of your log?",
+        "This lesson step is about {}. Load {it} in place of your log?",
         name(example)
     )
 }

@@ -9,6 +9,7 @@ use crate::ui::lesson::setup::{LessonView, StepState};
 use crate::ui::lesson::state::{Lesson, LessonAction, LESSON_KEY};
 use crate::ui::lesson::steps::{Task, PART_TWO, STEPS};
 use gloo_storage::{LocalStorage, Storage};
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 /// The attribute that outlines the part of the page a step talks about. An attribute rather
@@ -48,7 +49,17 @@ pub fn lesson_bar(props: &LessonBarProps) -> Html {
     let collapsed = use_state(|| false);
     use_effect_with((index, props.entered), move |(index, _)| {
         let target = index.and_then(|i| highlight(STEPS[i].target));
+        // Panels off screen are laid out only when scrolled near (content-visibility), so the
+        // page can grow above the target while scrolling to it: look again once it settled.
+        let settle = target.clone().map(|element| {
+            Timeout::new(SETTLE_MS, move || {
+                if !in_upper_half(&element) {
+                    scroll_to(&element, web_sys::ScrollBehavior::Instant);
+                }
+            })
+        });
         move || {
+            drop(settle);
             if let Some(element) = target {
                 // Removing an attribute cannot fail on an element we hold.
                 element.remove_attribute(TARGET_ATTRIBUTE).ok();
@@ -173,15 +184,35 @@ fn highlight(selector: &str) -> Option<web_sys::Element> {
         .ok()
         .flatten()
         .is_some_and(|query| query.matches());
+    scroll_to(
+        &element,
+        if reduced {
+            web_sys::ScrollBehavior::Instant
+        } else {
+            web_sys::ScrollBehavior::Smooth
+        },
+    );
+    Some(element)
+}
+
+/// How long a smooth scroll takes to settle before the target is looked at again.
+const SETTLE_MS: u32 = 700;
+
+fn scroll_to(element: &web_sys::Element, behavior: web_sys::ScrollBehavior) {
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Start);
-    options.set_behavior(if reduced {
-        web_sys::ScrollBehavior::Instant
-    } else {
-        web_sys::ScrollBehavior::Smooth
-    });
+    options.set_behavior(behavior);
     element.scroll_into_view_with_scroll_into_view_options(&options);
-    Some(element)
+}
+
+/// Whether the element's top edge is on screen, in the upper half (above the lesson bar).
+fn in_upper_half(element: &web_sys::Element) -> bool {
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let top = element.get_bounding_client_rect().top();
+    (-1.0..=height / 2.0).contains(&top)
 }
 
 /// Resumes the remembered step once, then remembers every change.
