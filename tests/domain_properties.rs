@@ -260,7 +260,7 @@ fn json() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(Value::from),
         any::<f64>().prop_map(Value::from),
         "\\PC{0,12}".prop_map(Value::from),
-        prop::sample::select(OrderEvent::TYPES.to_vec()).prop_map(Value::from),
+        prop::sample::select(EventType::ALL.map(EventType::name).to_vec()).prop_map(Value::from),
     ];
     leaf.prop_recursive(4, 40, 6, |inner| {
         let key = prop_oneof![

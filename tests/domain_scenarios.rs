@@ -150,10 +150,10 @@ fn generated_logs_are_valid_deterministic_and_exactly_sized() {
     assert_ne!(generate_log(200, 1), generate_log(200, 2));
     // Enough variety to exercise every event type, and orders both finished and in flight.
     let log = generate_log(5000, 42);
-    for event_type in OrderEvent::TYPES {
+    for event_type in EventType::ALL {
         assert!(
-            log.iter().any(|e| e.event.event_type() == event_type),
-            "no {event_type}"
+            log.iter().any(|e| e.event.kind() == event_type),
+            "no {event_type:?}"
         );
     }
     let state = Projections::rebuild(&log);

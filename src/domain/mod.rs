@@ -34,7 +34,7 @@ pub use codec::{
 pub use command::Command;
 pub use decide::{decide, MAX_CUSTOMER_LEN, MAX_TEXT_LEN, MAX_TOTAL};
 pub use decode_error::{DecodeError, DecodeProblem};
-pub use event::{OrderEvent, RecordedEvent, CURRENT_SCHEMA_VERSION};
+pub use event::{EventType, OrderEvent, RecordedEvent, CURRENT_SCHEMA_VERSION};
 pub use evolve::{evolve, fold};
 pub use generate::generate_log;
 pub use log_builder::LogBuilder;
@@ -58,7 +58,9 @@ pub use sql::{
     event_sourced_script, insert_event_sql, money_literal, quote_literal, timestamp_literal,
     traditional_script,
 };
-pub use traditional::{NotStored, OrderRow, Overwritten, RowChange, TraditionalTable};
+pub use traditional::{
+    NotStored, OrderRow, Overwritten, RowChange, Statement, TableColumn, TraditionalTable,
+};
 pub use upcast::{
     downcast_to_v1, stored_and_read_forms, stored_event_data, upcast, was_upcast, UpcastError,
 };

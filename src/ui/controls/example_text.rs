@@ -16,7 +16,11 @@ pub fn name(example: Example) -> &'static str {
 
 /// The question asked before the example replaces a non-empty log.
 pub fn question(example: Example) -> String {
-    format!("Replace the current log with {}?", name(example))
+    let what = match example {
+        Example::Blog => "the blog example",
+        other => name(other),
+    };
+    format!("Replace the current log with {what}?")
 }
 
 /// The question asked before a lesson step's example replaces the learner's own log.

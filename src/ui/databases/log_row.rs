@@ -5,6 +5,7 @@
 use crate::domain::{
     stored_and_read_forms, was_upcast, OrderId, RecordedEvent, CURRENT_SCHEMA_VERSION,
 };
+use crate::ui::widgets::badge::type_badge;
 use crate::ui::widgets::format;
 use crate::ui::widgets::json_view::json_code;
 use yew::prelude::*;
@@ -22,13 +23,13 @@ pub struct LogRowProps {
 pub fn log_row(props: &LogRowProps) -> Html {
     let event = &props.event;
     let order_id = event.order_id;
-    let event_type = event.event.event_type();
+    let event_kind = event.event.kind();
     let onclick = props.on_select.reform(move |_: MouseEvent| order_id);
     html! {
         <tr class={classes!("clickable", props.is_new.then_some("is-new"))} {onclick}>
             <td class="num">{ event.event_id }</td>
             <td class="num">{ event.order_id }</td>
-            <td><span class={classes!("type-badge", format!("type-{}", event_type.to_ascii_lowercase()))}>{ event_type }</span></td>
+            <td>{ type_badge(event_kind) }</td>
             <td class="col-data">
                 { json_code(&event.event.event_data()) }
                 if was_upcast(event) { { upcast_marker(event) } }

@@ -4,7 +4,7 @@
 //! localStorage, so a reload resumes where the class was.
 
 use crate::ui::controls::example_text;
-use crate::ui::hooks::shortcut_keys::use_shortcut_keys;
+use crate::ui::hooks::shortcut_keys::{lookup, use_shortcut_keys, Key};
 use crate::ui::lesson::setup::{LessonView, StepState};
 use crate::ui::lesson::state::{Lesson, LessonAction, LESSON_KEY};
 use crate::ui::lesson::steps::{Task, PART_TWO, STEPS};
@@ -244,10 +244,21 @@ fn use_remembered_step(lesson: Lesson, on_lesson: Callback<LessonAction>) {
 }
 
 /// Left and right arrows move through the lesson while it is open.
+pub const LESSON_KEYS: [Key<LessonAction>; 2] = [
+    Key {
+        key: "ArrowLeft",
+        shown: "←",
+        action: LessonAction::Previous,
+        help: "Lesson: previous step (while the lesson is open)",
+    },
+    Key {
+        key: "ArrowRight",
+        shown: "→",
+        action: LessonAction::Next,
+        help: "Lesson: next step (while the lesson is open)",
+    },
+];
+
 fn lesson_key(key: &str) -> Option<LessonAction> {
-    match key {
-        "ArrowRight" => Some(LessonAction::Next),
-        "ArrowLeft" => Some(LessonAction::Previous),
-        _ => None,
-    }
+    lookup(&LESSON_KEYS, key)
 }

@@ -6,7 +6,7 @@ use super::intents::Intent;
 use super::state::{Action, AppState};
 use crate::app::Example;
 use crate::domain::questions::Question;
-use crate::domain::OrderId;
+use crate::domain::{EventType, OrderId};
 use crate::ui::clerks::state::ClerksAction;
 use crate::ui::controls::drafts::Field;
 use crate::ui::lesson::state::LessonAction;
@@ -44,7 +44,7 @@ pub struct Handlers {
     pub select_previous: Callback<()>,
     pub dismiss: Callback<()>,
     pub filter_order: Callback<Option<OrderId>>,
-    pub filter_type: Callback<Option<&'static str>>,
+    pub filter_type: Callback<Option<EventType>>,
     pub clear_filters: Callback<()>,
     pub log_page: Callback<usize>,
     pub table_page: Callback<usize>,

@@ -5,7 +5,7 @@
 
 use crate::app::{Example, LogReader};
 use crate::domain::questions::Question;
-use crate::domain::{OrderId, RecordedEvent};
+use crate::domain::{EventType, OrderId, RecordedEvent};
 use crate::ui::clerks::state::{ClerksAction, ClerksStory};
 use crate::ui::controls::alert::Alert;
 use crate::ui::controls::drafts::{default_tracking, Drafts, Field};
@@ -47,6 +47,8 @@ pub struct AppState {
     /// Writes asked for and not yet done (waiting for the cross-tab lock, or running).
     pub writes_waiting: usize,
     pub selected: Option<OrderId>,
+    /// How many times the learner chose an order themselves (not the page for them).
+    pub choices: u64,
     pub last_change: Option<Rc<LastChange>>,
     pub alert: Option<Alert>,
     /// A calm status line ("Replayed 10 events in 2 ms").
@@ -98,7 +100,7 @@ pub enum Action {
     SelectNext,
     SelectPrevious,
     FilterByOrder(Option<OrderId>),
-    FilterByType(Option<&'static str>),
+    FilterByType(Option<EventType>),
     ClearFilters,
     ShowLogPage(usize),
     ShowTablePage(usize),
@@ -142,6 +144,7 @@ impl AppState {
             revision: 0,
             writes_waiting: 0,
             selected: None,
+            choices: 0,
             last_change: None,
             alert: None,
             notice: None,
@@ -168,9 +171,18 @@ impl AppState {
     fn apply(&mut self, action: Action) {
         match action {
             Action::Edit(field, text) => *self.draft_mut(field) = text,
-            Action::Select(id) => self.select(id),
-            Action::SelectNext => self.select_step(1),
-            Action::SelectPrevious => self.select_step(-1),
+            Action::Select(id) => {
+                self.choices += 1;
+                self.select(id);
+            }
+            Action::SelectNext => {
+                self.choices += 1;
+                self.select_step(1);
+            }
+            Action::SelectPrevious => {
+                self.choices += 1;
+                self.select_step(-1);
+            }
             Action::FilterByOrder(order) => self.set_filter(LogFilter {
                 order,
                 ..self.filter
