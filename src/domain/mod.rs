@@ -43,9 +43,7 @@ pub use order::{Order, OrderStatus};
 pub use projection::Projections;
 pub use record::{decide_and_record, record};
 pub use rejection::Rejection;
-pub use replay::{
-    changed_fields, history, replay_skipping, state_at, what_if_order, without, HistoryStep,
-};
+pub use replay::{changed_fields, history, replay_skipping, state_at, without, HistoryStep};
 pub use scenario::{
     blog_example, bug_story, bug_story_culprit, old_log, old_log_upgraded_at,
     BUG_CORRECTION_REASON, BUG_SOURCE,
