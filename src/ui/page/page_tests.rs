@@ -101,8 +101,11 @@ fn reset_asks_first_and_keeps_everything_when_declined() {
     assert_eq!(asked.state.pending, Some(Pending::Reset));
     assert_eq!(asked.events(), 1);
     let kept = asked.clone().intent(Intent::Answer(false));
-    assert_eq!(kept.events(), 1);
     assert_eq!(kept.state.pending, None);
+    // Declined: the log and the row are exactly as they were.
+    assert_eq!(kept.events(), 1);
+    assert_eq!(kept.status(1), Some(OrderStatus::Placed));
+    assert_eq!(kept.state.notice, None, "no status line claims a reset");
     let wiped = kept.intents([Intent::Reset, Intent::Answer(true)]);
     assert_eq!(wiped.events(), 0);
     assert!(wiped.db.0.borrow().table().row(1).is_none());
