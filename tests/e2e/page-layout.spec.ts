@@ -269,3 +269,18 @@ test('on a 390 px phone no status, event type or bug-story value is broken mid-w
   await screenshot(page, 'phone-390');
   await context.close();
 });
+
+test('on a phone the traditional table scrolls sideways to show the cell an action changed', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  await loadBlogExample(page);
+  await selectOrder(page, 2);
+  await button(page, 'Ship').click();
+  const changed = statusCell(page, 2);
+  await expect(changed.locator('del')).toHaveText('Paid');
+  const box = await tableRegion(page).locator('.table-scroll').boundingBox();
+  const cell = await changed.boundingBox();
+  // The status cell, where the old value is struck through, lies inside the visible box.
+  expect(cell!.x).toBeGreaterThanOrEqual(box!.x - 1);
+  expect(cell!.x + cell!.width).toBeLessThanOrEqual(box!.x + box!.width + 1);
+});
