@@ -7,9 +7,9 @@
 //! Decoding never panics: anything that is not a well-formed event of a known type and a known
 //! schema version is an `Err(DecodeError)` with a sentence a person can act on.
 
+use super::event_data;
 use super::upcast::{stored_event_data, upcast};
-use super::{DecodeError, DecodeProblem, EventType, OrderEvent, RecordedEvent};
-use chrono::{DateTime, SecondsFormat, Utc};
+use super::{DecodeError, DecodeProblem, EventType, RecordedEvent};
 use serde_json::{json, Map, Value};
 
 /// The `format` of an export file, so a foreign JSON file is recognised as foreign.
@@ -27,7 +27,7 @@ pub fn encode_event_value(event: &RecordedEvent) -> Value {
         "schema_version": event.schema_version,
         "event_type": event.event.event_type(),
         "event_data": stored_event_data(event),
-        "event_timestamp": event.event_timestamp.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+        "event_timestamp": super::rfc3339::format(event.event_timestamp),
     })
 }
 
@@ -41,7 +41,7 @@ pub fn encode_event(event: &RecordedEvent) -> String {
         event.schema_version,
         Value::from(event.event.event_type()),
         stored_event_data(event),
-        Value::from(event.event_timestamp.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+        Value::from(super::rfc3339::format(event.event_timestamp)),
     )
 }
 
@@ -121,9 +121,9 @@ pub fn decode_parts(parts: EventParts<'_>) -> Result<RecordedEvent, DecodeProble
         Value::String(name) => name.as_str(),
         _ => return Err(wrong("event_type", "a text such as \"OrderPlaced\"")),
     };
-    if EventType::named(event_type).is_none() {
+    let Some(kind) = EventType::named(event_type) else {
         return Err(DecodeProblem::UnknownEventType(event_type.to_string()));
-    }
+    };
     let data = parts.event_data;
     if !data.is_object() {
         return Err(wrong("event_data", "a JSON object"));
@@ -132,17 +132,18 @@ pub fn decode_parts(parts: EventParts<'_>) -> Result<RecordedEvent, DecodeProble
         event_type: event_type.to_string(),
         error,
     })?;
-    let event: OrderEvent = serde_json::from_value(json!({
-        "event_type": event_type, "event_data": data,
-    }))
-    .map_err(|e| DecodeProblem::BadEventData {
-        event_type: event_type.to_string(),
-        detail: e.to_string(),
-    })?;
+    let event = data
+        .as_object()
+        .ok_or_else(|| "not a JSON object".to_string())
+        .and_then(|fields| event_data::from_json(kind, fields))
+        .map_err(|detail| DecodeProblem::BadEventData {
+            event_type: event_type.to_string(),
+            detail,
+        })?;
     let event_timestamp = match parts.event_timestamp {
-        Value::String(text) => DateTime::parse_from_rfc3339(text)
-            .map(|t| t.with_timezone(&Utc))
-            .map_err(|_| DecodeProblem::BadTimestamp(text.clone()))?,
+        Value::String(text) => {
+            super::rfc3339::parse(text).ok_or_else(|| DecodeProblem::BadTimestamp(text.clone()))?
+        }
         _ => {
             return Err(wrong(
                 "event_timestamp",

@@ -117,13 +117,7 @@ impl OrderEvent {
 
     /// The `event_data` column: this event's fields as a JSON object (`{}` when it has none).
     pub fn event_data(&self) -> serde_json::Value {
-        match serde_json::to_value(self) {
-            Ok(serde_json::Value::Object(mut tagged)) => tagged
-                .remove("event_data")
-                .unwrap_or_else(|| serde_json::json!({})),
-            // Unreachable: every variant serializes to {"event_type": .., "event_data": {..}}.
-            _ => serde_json::json!({}),
-        }
+        super::event_data::to_json(self)
     }
 }
 

@@ -28,6 +28,11 @@ impl OrderStatus {
         Self::Cancelled,
     ];
 
+    /// The status stored under `name`, if there is one.
+    pub fn named(name: &str) -> Option<OrderStatus> {
+        Self::ALL.into_iter().find(|status| status.as_str() == name)
+    }
+
     /// The name stored in the `status` column.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -2,7 +2,7 @@
 
 use super::traditional::insert_row_sql;
 use super::{stored_event_data, Money, OrderEvent, OrderId, RecordedEvent, TraditionalTable};
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -43,7 +43,7 @@ pub fn timestamp_text(at: DateTime<Utc>) -> String {
 
 /// A timestamp as RFC 3339 in UTC ("2024-03-04T09:15:00Z"), which `timestamptz` accepts.
 pub fn timestamp_literal(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+    super::rfc3339::format(at)
 }
 
 /// Money as a `numeric(12,2)` literal: "49.90". Only digits, a point and a sign: no quoting.

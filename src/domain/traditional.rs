@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 pub struct OrderRow {
     pub order_id: OrderId,
     pub customer_id: String,
+    #[serde(with = "super::rfc3339")]
     pub order_date: DateTime<Utc>,
     pub total_amount: Money,
     pub status: OrderStatus,

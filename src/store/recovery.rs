@@ -183,7 +183,7 @@ pub fn back_up(
     let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let text = format!(
         "{{\"fingerprint\":\"{print}\",\"created\":{},\"problems\":{},\"entries\":{}}}",
-        json(&now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
+        json(&crate::domain::rfc3339::format(now)),
         json(&problems),
         json(&entries),
     );

@@ -107,8 +107,8 @@ fn first_difference(row: &OrderRow, want: &OrderRow) -> Option<Mismatch> {
         .or_else(|| {
             column(
                 "order_date",
-                row.order_date.to_rfc3339(),
-                want.order_date.to_rfc3339(),
+                crate::domain::rfc3339::format(row.order_date),
+                crate::domain::rfc3339::format(want.order_date),
             )
         })
 }

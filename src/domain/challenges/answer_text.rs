@@ -40,7 +40,7 @@ pub fn parse_time(text: &str) -> Result<TypedTime, &'static str> {
     }
     let (date, time) = match t.split_once(['t', ' ']) {
         Some((date, time)) if date.contains('-') => {
-            let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
+            let date = crate::domain::rfc3339::parse_date(date).ok_or({
                 "Write a date as on the page, for example 2024-03-11, or leave it out."
             })?;
             (Some(date), time.trim())

@@ -5,7 +5,7 @@
 //! `status-at:4@2024-03-06T12:00:00Z`, `problem-source:3`.
 
 use super::Challenge;
-use chrono::{DateTime, Datelike, SecondsFormat, Utc};
+use chrono::Datelike;
 use std::fmt;
 use std::str::FromStr;
 
@@ -150,10 +150,9 @@ fn code(challenge: &Challenge) -> String {
     let slug = challenge.slug();
     match challenge {
         _ if challenge.is_standard() => slug.to_string(),
-        Challenge::StatusAt { order_id, at } => format!(
-            "{slug}:{order_id}@{}",
-            at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
-        ),
+        Challenge::StatusAt { order_id, at } => {
+            format!("{slug}:{order_id}@{}", crate::domain::rfc3339::format(*at))
+        }
         Challenge::ProblemSource { order_id } => format!("{slug}:{order_id}"),
         Challenge::ValuesLost => slug.to_string(),
     }
@@ -184,10 +183,10 @@ fn parse_entry(entry: &str, position: usize) -> Result<Challenge, ChallengeSetEr
         Challenge::StatusAt { .. } => {
             const EXPECTED: &str = "an order and a time, such as status-at:3@2024-03-05T12:00:00Z";
             let (order_id, at) = parameter.split_once('@').ok_or_else(|| bad(EXPECTED))?;
-            let at = DateTime::parse_from_rfc3339(at.trim()).map_err(|_| bad(EXPECTED))?;
+            let at = crate::domain::rfc3339::parse(at.trim()).ok_or_else(|| bad(EXPECTED))?;
             Ok(Challenge::StatusAt {
                 order_id: order(order_id).ok_or_else(|| bad(EXPECTED))?,
-                at: at.with_timezone(&Utc),
+                at,
             })
         }
         Challenge::ProblemSource { .. } => Ok(Challenge::ProblemSource {

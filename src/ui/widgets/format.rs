@@ -26,7 +26,7 @@ pub fn timestamp_html(at: DateTime<Utc>) -> yew::Html {
 
 /// A timestamp for a `<time datetime>` attribute.
 pub fn timestamp_attr(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    crate::domain::rfc3339::format(at)
 }
 
 /// "1 event", "2 events".
