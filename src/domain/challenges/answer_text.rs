@@ -40,9 +40,8 @@ pub fn parse_time(text: &str) -> Result<TypedTime, &'static str> {
     }
     let (date, time) = match t.split_once(['t', ' ']) {
         Some((date, time)) if date.contains('-') => {
-            let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
-                "Write a date as on the page, for example 2024-03-11, or leave it out."
-            })?;
+            let date = parse_date(date)
+                .ok_or("Write a date as on the page, for example 2024-03-11, or leave it out.")?;
             (Some(date), time.trim())
         }
         _ => (None, t.as_str()),
@@ -84,6 +83,23 @@ pub fn parse_time(text: &str) -> Result<TypedTime, &'static str> {
         minute,
         second,
     })
+}
+
+/// "2024-03-11" (month and day in one or two digits). By hand: chrono's parser would add
+/// kilobytes to the download.
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let number = |s: &str, widths: std::ops::RangeInclusive<usize>| {
+        let fits = widths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+        fits.then(|| s.parse::<u32>().ok()).flatten()
+    };
+    match text.split('-').collect::<Vec<_>>()[..] {
+        [y, m, d] => NaiveDate::from_ymd_opt(
+            number(y, 4..=4)? as i32,
+            number(m, 1..=2)?,
+            number(d, 1..=2)?,
+        ),
+        _ => None,
+    }
 }
 
 /// Reads a status name in any case, with or without spaces ("payment problem"), or "not
