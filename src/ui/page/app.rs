@@ -11,6 +11,9 @@ use super::state::AppState;
 use super::use_writer::use_writer;
 use crate::app::LogReader;
 use crate::ui::bug_story::panel::BugStory;
+use crate::ui::challenges::panel::Challenges;
+use crate::ui::challenges::use_view::use_challenges_view;
+use crate::ui::challenges::view::ChallengesView;
 use crate::ui::controls::action_bar::ActionBar;
 use crate::ui::controls::action_bar::Allowed;
 use crate::ui::controls::examples_bar::ExamplesBar;
@@ -63,6 +66,8 @@ pub fn app() -> Html {
     let shown = use_shown(&state);
     let below = use_below(&state);
     let reads = use_reads(log.clone());
+    let challenge_view =
+        use_challenges_view(log.clone(), below.revision, state.challenges.set().clone());
     html! {
         <div class="app">
             <a class="skip-link" href="#databases">{ "Skip to the databases" }</a>
@@ -75,6 +80,7 @@ pub fn app() -> Html {
                 { share_alert(state.share.error.as_deref(), &on.dismiss_share_error) }
                 { databases(&state, &shown, &on) }
                 { insights_and_replay(&state, &below, &reads, &on) }
+                { challenges(&state, challenge_view, &on) }
                 { storage(&state, &below, &reads, &on) }
                 { confirm_dialog(&state, &on) }
                 <ShortcutsHelp open={state.help_open} on_close={on.help_close.clone()} />
@@ -207,6 +213,13 @@ fn insights_and_replay(state: &AppState, below: &Below, reads: &Reads, on: &Hand
             <ReplayDebugger order_id={state.selected} steps={below.steps.clone()} debugger={state.debugger.clone()}
                 log_len={below.log_len} {culprit} on_action={on.debugger.clone()} />
         </>
+    }
+}
+
+fn challenges(state: &AppState, view: std::rc::Rc<ChallengesView>, on: &Handlers) -> Html {
+    html! {
+        <Challenges {view} state={state.challenges.clone()} on_action={on.challenges.clone()}
+            on_load={on.challenge_load.clone()} />
     }
 }
 

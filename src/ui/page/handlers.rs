@@ -6,6 +6,7 @@ use super::intents::Intent;
 use super::state::{Action, AppState};
 use crate::app::Example;
 use crate::domain::OrderId;
+use crate::ui::challenges::state::ChallengesAction;
 use crate::ui::controls::drafts::Field;
 use crate::ui::lesson::state::LessonAction;
 use crate::ui::lesson::steps::Task;
@@ -69,6 +70,9 @@ pub struct Handlers {
     pub correct: Callback<()>,
     /// "Show me": does a lesson step's task for the learner.
     pub show_me: Callback<Task>,
+    pub challenges: Callback<ChallengesAction>,
+    /// Loads the example challenge `index` is about; the page then leads back to it.
+    pub challenge_load: Callback<(usize, Example)>,
 }
 
 #[hook]
@@ -108,6 +112,11 @@ pub fn use_handlers(d: UseReducerDispatcher<AppState>, w: Callback<Intent>) -> H
         dismiss_share_error: use_dispatch(d.clone(), |()| Action::DismissShareError),
         lesson_load: use_intent(w.clone(), Intent::LessonLoad),
         correct: use_intent(w.clone(), |()| Intent::Correct),
+        challenges: use_dispatch(d.clone(), Action::Challenges),
+        challenge_load: use_callback((d.clone(), w.clone()), |(index, example), (d, w)| {
+            d.dispatch(Action::Challenges(ChallengesAction::AwaitLog(index)));
+            w.emit(Intent::Load(example));
+        }),
         show_me: use_show_me(d, w),
     }
 }

@@ -2,7 +2,7 @@
 //! teacher can hand a class the same starting point. Opening one asks before replacing the
 //! visitor's log; a broken or hostile link is refused with a message and changes nothing.
 
-use crate::domain::scenario_payload;
+use crate::ui::share::link::link_parts;
 use crate::ui::widgets::dom;
 use gloo_events::EventListener;
 use yew::prelude::*;
@@ -21,7 +21,7 @@ pub fn use_share_link(on_fragment: Callback<String>) {
                 };
                 let location = window.location();
                 let hash = location.hash().unwrap_or_default();
-                if scenario_payload(&hash).is_none() {
+                if link_parts(&hash).is_none() {
                     return;
                 }
                 let bare = format!(
