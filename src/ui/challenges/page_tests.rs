@@ -10,18 +10,11 @@ use crate::domain::{blog_example, bug_story_culprit, scenario_fragment, BUG_SOUR
 use crate::ui::page::intents::Intent;
 use crate::ui::page::state::{Action, Pending};
 use crate::ui::page::test_page::Page;
+use crate::ui::share::link::with_challenges;
 
 const STATUS_AT: usize = 0;
 const PROBLEM_SOURCE: usize = 1;
 const VALUES_LOST: usize = 2;
-
-/// A share link's fragment with a challenge set added.
-fn with_challenges(scenario: Option<&str>, set: &str) -> String {
-    match scenario {
-        Some(scenario) => format!("{scenario}&challenges={set}"),
-        None => format!("#challenges={set}"),
-    }
-}
 
 fn edit(index: usize, field: AnswerField, text: &str) -> Action {
     Action::Challenges(ChallengesAction::Edit {

@@ -227,7 +227,8 @@ fn storage(state: &AppState, below: &Below, reads: &Reads, on: &Handlers) -> Htm
     html! {
         <>
             <SharePanel log_len={below.log_len} revision={below.revision}
-                make_fragment={reads.make_fragment.clone()} />
+                make_fragment={reads.make_fragment.clone()}
+                challenges={AttrValue::from(state.challenges.set().to_string())} />
             <StoragePanel persistent={state.persistent} cross_tab_safe={state.cross_tab_safe}
                 revision={below.revision} measure={reads.measure.clone()}
                 import_error={state.import_error.clone().map(AttrValue::from)}

@@ -36,6 +36,16 @@ pub fn link_parts(fragment: &str) -> Option<LinkParts<'_>> {
     Some(parts)
 }
 
+/// `fragment` (a scenario's `#scenario=...`, or nothing) with the challenge set's text added.
+/// The text is the set's own short form (names, digits, `-`, `,`, `:`, `@`), all of which may
+/// stand in a fragment as they are.
+pub fn with_challenges(fragment: Option<&str>, set: &str) -> String {
+    match fragment {
+        Some(fragment) => format!("{fragment}&{CHALLENGES_PREFIX}{set}"),
+        None => format!("#{CHALLENGES_PREFIX}{set}"),
+    }
+}
+
 /// Decodes `%XX` escapes; anything else (a lone `%` too) stays as it is. Bytes that do not
 /// form UTF-8 become U+FFFD, which no challenge name contains, so such a set is refused.
 fn percent_decode(text: &str) -> String {
@@ -99,5 +109,21 @@ mod tests {
         );
         let bad_utf8 = link_parts("#challenges=%FF").unwrap();
         assert_eq!(bad_utf8.challenges.as_deref(), Some("\u{fffd}"));
+    }
+
+    #[test]
+    fn links_are_made_with_or_without_a_scenario() {
+        assert_eq!(
+            with_challenges(Some("#scenario=AbC"), "values-lost"),
+            "#scenario=AbC&challenges=values-lost"
+        );
+        assert_eq!(
+            with_challenges(None, "status-at,values-lost"),
+            "#challenges=status-at,values-lost"
+        );
+        let made = with_challenges(Some("#scenario=AbC"), "problem-source:3");
+        let read = link_parts(&made).unwrap();
+        assert_eq!(read.scenario, Some("AbC"));
+        assert_eq!(read.challenges.as_deref(), Some("problem-source:3"));
     }
 }
