@@ -104,7 +104,7 @@ fn which_log(props: &ChallengesProps, index: usize, view: &ChallengeView) -> Htm
             let load = props.on_load.reform(move |_: MouseEvent| (index, example));
             html! {
                 <div class="ch-log ch-other-log">
-                    <p>{ about }{ ", and the log on this page is not it: the answer here would not be the class's." }</p>
+                    <p>{ about }{ ", and the log on this page is not it." }</p>
                     <button type="button" class="button button-small" onclick={load}>{ load_label }</button>
                 </div>
             }
@@ -163,10 +163,12 @@ fn answer_fields(
                         </select>
                     </div>
                     <div class="field ch-time">
-                        <label for={time_id.clone()}>{ "Time (UTC)" }</label>
-                        <input id={time_id} type="text" autocomplete="off" spellcheck="false" aria-describedby={how_id.clone()}
+                        <span class="ch-label-row">
+                            <label for={time_id.clone()}>{ "Time (UTC)" }</label>
+                            <span id={how_id.clone()} class="ch-how">{ "hh:mm or hh:mm:ss" }</span>
+                        </span>
+                        <input id={time_id} type="text" autocomplete="off" spellcheck="false" aria-describedby={how_id}
                             value={draft.time.clone()} oninput={props.on_action.reform(move |e| edit(AnswerField::Time, typed(e)))} />
-                        <span id={how_id} class="ch-how">{ "hh:mm or hh:mm:ss" }</span>
                     </div>
                 </>
             }
