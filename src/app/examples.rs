@@ -1,6 +1,6 @@
 //! The ready-made logs a learner can load with one click, all from the domain's scenarios.
 
-use crate::domain::{blog_example, bug_story, generate_log, RecordedEvent};
+use crate::domain::{blog_example, bug_story, generate_log, old_log, RecordedEvent};
 
 /// How many events "Load 10,000 events" generates.
 pub const GENERATED_EVENTS: usize = 10_000;
@@ -15,6 +15,8 @@ pub enum Example {
     BugStory,
     /// A large log, to show that replay and the page scale.
     Generated,
+    /// Events an older release wrote in an earlier schema version, read through the upcaster.
+    OldLog,
 }
 
 impl Example {
@@ -24,6 +26,7 @@ impl Example {
             Self::Blog => blog_example(),
             Self::BugStory => bug_story(),
             Self::Generated => generate_log(GENERATED_EVENTS, GENERATED_SEED),
+            Self::OldLog => old_log(),
         }
     }
 }

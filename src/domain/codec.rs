@@ -8,7 +8,7 @@
 //! schema version is an `Err(DecodeError)` with a sentence a person can act on.
 
 use super::upcast::{stored_event_data, upcast};
-use super::{DecodeError, DecodeProblem, OrderEvent, RecordedEvent};
+use super::{DecodeError, DecodeProblem, EventType, OrderEvent, RecordedEvent};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Map, Value};
 
@@ -121,7 +121,7 @@ pub fn decode_parts(parts: EventParts<'_>) -> Result<RecordedEvent, DecodeProble
         Value::String(name) => name.as_str(),
         _ => return Err(wrong("event_type", "a text such as \"OrderPlaced\"")),
     };
-    if !OrderEvent::TYPES.contains(&event_type) {
+    if EventType::named(event_type).is_none() {
         return Err(DecodeProblem::UnknownEventType(event_type.to_string()));
     }
     let data = parts.event_data;

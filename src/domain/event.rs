@@ -40,29 +40,66 @@ pub enum OrderEvent {
     },
 }
 
-impl OrderEvent {
-    /// Every event type name, as stored in `event_type`.
-    pub const TYPES: [&'static str; 7] = [
-        "OrderPlaced",
-        "OrderPaid",
-        "OrderShipped",
-        "OrderDelivered",
-        "OrderCancelled",
-        "PaymentProblemReported",
-        "PaymentProblemRetracted",
+/// The kind of an event: the `event_type` column, typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventType {
+    OrderPlaced,
+    OrderPaid,
+    OrderShipped,
+    OrderDelivered,
+    OrderCancelled,
+    PaymentProblemReported,
+    PaymentProblemRetracted,
+}
+
+impl EventType {
+    /// Every event type, in the order a learner meets them.
+    pub const ALL: [EventType; 7] = [
+        Self::OrderPlaced,
+        Self::OrderPaid,
+        Self::OrderShipped,
+        Self::OrderDelivered,
+        Self::OrderCancelled,
+        Self::PaymentProblemReported,
+        Self::PaymentProblemRetracted,
     ];
+
+    /// The name stored in `event_type`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::OrderPlaced => "OrderPlaced",
+            Self::OrderPaid => "OrderPaid",
+            Self::OrderShipped => "OrderShipped",
+            Self::OrderDelivered => "OrderDelivered",
+            Self::OrderCancelled => "OrderCancelled",
+            Self::PaymentProblemReported => "PaymentProblemReported",
+            Self::PaymentProblemRetracted => "PaymentProblemRetracted",
+        }
+    }
+
+    /// The type stored under `name`, if this build knows it.
+    pub fn named(name: &str) -> Option<EventType> {
+        Self::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+impl OrderEvent {
+    /// The event's type.
+    pub fn kind(&self) -> EventType {
+        match self {
+            Self::OrderPlaced { .. } => EventType::OrderPlaced,
+            Self::OrderPaid { .. } => EventType::OrderPaid,
+            Self::OrderShipped { .. } => EventType::OrderShipped,
+            Self::OrderDelivered {} => EventType::OrderDelivered,
+            Self::OrderCancelled { .. } => EventType::OrderCancelled,
+            Self::PaymentProblemReported { .. } => EventType::PaymentProblemReported,
+            Self::PaymentProblemRetracted { .. } => EventType::PaymentProblemRetracted,
+        }
+    }
 
     /// The `event_type` column.
     pub fn event_type(&self) -> &'static str {
-        match self {
-            Self::OrderPlaced { .. } => "OrderPlaced",
-            Self::OrderPaid { .. } => "OrderPaid",
-            Self::OrderShipped { .. } => "OrderShipped",
-            Self::OrderDelivered {} => "OrderDelivered",
-            Self::OrderCancelled { .. } => "OrderCancelled",
-            Self::PaymentProblemReported { .. } => "PaymentProblemReported",
-            Self::PaymentProblemRetracted { .. } => "PaymentProblemRetracted",
-        }
+        self.kind().name()
     }
 
     /// The status an order has after this event (the traditional table's `status` column).

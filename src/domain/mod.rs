@@ -34,7 +34,7 @@ pub use codec::{
 pub use command::Command;
 pub use decide::{decide, MAX_CUSTOMER_LEN, MAX_TEXT_LEN, MAX_TOTAL};
 pub use decode_error::{DecodeError, DecodeProblem};
-pub use event::{OrderEvent, RecordedEvent, CURRENT_SCHEMA_VERSION};
+pub use event::{EventType, OrderEvent, RecordedEvent, CURRENT_SCHEMA_VERSION};
 pub use evolve::{evolve, fold};
 pub use generate::generate_log;
 pub use log_builder::LogBuilder;
@@ -43,9 +43,7 @@ pub use order::{Order, OrderStatus};
 pub use projection::Projections;
 pub use record::{decide_and_record, record};
 pub use rejection::Rejection;
-pub use replay::{
-    changed_fields, history, replay_skipping, state_at, what_if_order, without, HistoryStep,
-};
+pub use replay::{changed_fields, history, replay_skipping, state_at, without, HistoryStep};
 pub use scenario::{
     blog_example, bug_story, bug_story_culprit, old_log, old_log_upgraded_at,
     BUG_CORRECTION_REASON, BUG_SOURCE,
@@ -58,7 +56,9 @@ pub use sql::{
     event_sourced_script, insert_event_sql, money_literal, quote_literal, timestamp_literal,
     traditional_script,
 };
-pub use traditional::{NotStored, OrderRow, Overwritten, RowChange, TraditionalTable};
+pub use traditional::{
+    NotStored, OrderRow, Overwritten, RowChange, Statement, TableColumn, TraditionalTable,
+};
 pub use upcast::{
     downcast_to_v1, stored_and_read_forms, stored_event_data, upcast, was_upcast, UpcastError,
 };

@@ -65,27 +65,14 @@ pub fn changed_fields(a: &Order, b: &Order) -> Vec<&'static str> {
 /// Decision: the remaining events are re-applied with `evolve` as the facts they are, not
 /// re-decided. Replay never re-runs business rules, so a what-if shows exactly the effect of
 /// removing those events, even when a later event would then have been refused (skip an
-/// `OrderPaid` and the later `OrderShipped` still ships). To ask "would the rules still accept
-/// the rest?", run `validate_log` on `without(events, skip)`.
+/// `OrderPaid` and the later `OrderShipped` still ships). One order's what-if, asked both as
+/// facts and against the rules, is `what_if` (what_if.rs).
 pub fn replay_skipping(events: &[RecordedEvent], skip: &BTreeSet<EventId>) -> Projections {
     let mut projections = Projections::default();
     for event in events.iter().filter(|e| !skip.contains(&e.event_id)) {
         projections.apply(event);
     }
     projections
-}
-
-/// What-if for one order: its state had the events in `skip` never happened (see
-/// `replay_skipping` for why remaining events are applied as facts).
-pub fn what_if_order(
-    events: &[RecordedEvent],
-    order_id: OrderId,
-    skip: &BTreeSet<EventId>,
-) -> Order {
-    events
-        .iter()
-        .filter(|e| e.order_id == order_id && !skip.contains(&e.event_id))
-        .fold(Order::new(order_id), evolve)
 }
 
 /// The log without the events in `skip` (ids unchanged, so it may have gaps).

@@ -35,10 +35,51 @@ pub struct NotStored {
     pub value: String,
 }
 
+/// A column of the traditional `orders` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TableColumn {
+    OrderId,
+    CustomerId,
+    OrderDate,
+    TotalAmount,
+    Status,
+}
+
+impl TableColumn {
+    /// Every column, in table order.
+    pub const ALL: [TableColumn; 5] = [
+        Self::OrderId,
+        Self::CustomerId,
+        Self::OrderDate,
+        Self::TotalAmount,
+        Self::Status,
+    ];
+
+    /// The column's name, as in the table's header.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::OrderId => "order_id",
+            Self::CustomerId => "customer_id",
+            Self::OrderDate => "order_date",
+            Self::TotalAmount => "total_amount",
+            Self::Status => "status",
+        }
+    }
+}
+
+/// The kind of statement a CRUD app runs for an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Statement {
+    Insert,
+    Update,
+}
+
 /// What one accepted action did to the traditional table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowChange {
     pub order_id: OrderId,
+    /// `INSERT` of a new row, or `UPDATE` of the row in place.
+    pub statement: Statement,
     /// Values replaced in place; empty for an `INSERT`.
     pub overwritten: Vec<Overwritten>,
     /// Details of the action that were never written anywhere.
@@ -92,6 +133,7 @@ impl TraditionalTable {
             let row = new_row(event, customer_id, *total_amount);
             return RowChange {
                 order_id,
+                statement: Statement::Insert,
                 // A second OrderPlaced for one id cannot come from `decide`; the model replaces
                 // the row (PostgreSQL would refuse the duplicate key) and reports the damage.
                 overwritten: self
@@ -113,6 +155,7 @@ impl TraditionalTable {
         };
         RowChange {
             order_id,
+            statement: Statement::Update,
             overwritten,
             not_stored: not_stored(event),
             sql: format!(

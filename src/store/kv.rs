@@ -5,7 +5,8 @@
 
 use std::fmt;
 
-/// Why a write was refused. Either way the key kept its previous value.
+/// Why a write was refused. A single refused write leaves the key as it was; a refused commit
+/// says so in `Other` when it could not put everything back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KvError {
     /// The origin's storage quota is full (a DOMException named `QuotaExceededError`).

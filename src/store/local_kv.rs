@@ -57,7 +57,9 @@ impl KeyValue for LocalStorageKv {
     }
 
     fn remove(&self, key: &str) {
-        let _ = storage(|s| s.remove_item(key));
+        // The Web Storage spec gives removeItem no failure; a browser that throws anyway
+        // leaves the key, which the next read or start-up reports like any unexpected key.
+        storage(|s| s.remove_item(key)).ok();
     }
 
     fn keys(&self) -> Vec<String> {

@@ -35,26 +35,41 @@ pub fn commit_knowing(
             None => kv.get(key),
         };
         if let Err(error) = kv.set(key, value) {
-            roll_back(kv, done);
-            return Err(error);
+            return Err(match roll_back(kv, done) {
+                Ok(()) => error,
+                // Not "nothing changed" any more: say which keys lost their old value.
+                Err(lost) => KvError::Other(format!(
+                    "{error}; putting the previous values back failed for {}: reload the page, start-up will check what is stored",
+                    lost.join(", ")
+                )),
+            });
         }
         done.push((key, old));
     }
     Ok(())
 }
 
-fn roll_back(kv: &dyn KeyValue, done: Vec<(&str, Option<String>)>) {
+/// Puts back the previous values of the keys written so far; returns the keys it could not.
+fn roll_back(kv: &dyn KeyValue, done: Vec<(&str, Option<String>)>) -> Result<(), Vec<String>> {
+    let mut lost = Vec::new();
     for (key, old) in done.into_iter().rev() {
         match old {
             // The old value was stored before, so it fits again once the new one is gone.
             Some(value) => {
                 if kv.set(key, &value).is_err() {
                     kv.remove(key);
-                    let _ = kv.set(key, &value);
+                    if kv.set(key, &value).is_err() {
+                        lost.push(key.to_string());
+                    }
                 }
             }
             None => kv.remove(key),
         }
+    }
+    if lost.is_empty() {
+        Ok(())
+    } else {
+        Err(lost)
     }
 }
 

@@ -3,12 +3,14 @@
 
 pub(crate) mod bug_story;
 pub(crate) mod challenges;
+pub(crate) mod clerks;
 pub(crate) mod controls;
 pub(crate) mod databases;
 pub(crate) mod hooks;
 pub(crate) mod insights;
 pub(crate) mod lesson;
 pub(crate) mod page;
+pub(crate) mod questions;
 pub(crate) mod replay_debugger;
 pub(crate) mod share;
 pub(crate) mod shell;

@@ -19,6 +19,10 @@ const TITLES = [
   'Finding the culprit',
   'The fix: a correction, not a second payment',
   'When event sourcing fits, and when it does not',
+  'Beyond the basics: a question nobody planned',
+  'Several views of one log',
+  'Two clerks, one order: the lost update',
+  'Old events stay readable',
 ];
 const STEPS = TITLES.length;
 
@@ -50,7 +54,7 @@ async function expectPrimary(page: Page, name: RegExp | string) {
 const next = (page: Page) => lessonBar(page).getByRole('button', { name: 'Next step' });
 
 test('Next alone, from an empty log: every step shows what its text says', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await openApp(page);
   await page.getByRole('button', { name: 'Start the lesson' }).click();
   const bar = lessonBar(page);
@@ -138,6 +142,33 @@ test('Next alone, from an empty log: every step shows what its text says', async
   await expectStep(page, 11);
   await expectOutlined(page, '#bug-story-why');
   await expect(bar).toContainText('CRUD (create, read, update, delete');
+
+  // Part 2. A question nobody planned, answered by a read model built on the spot.
+  await next(page).click();
+  await expectStep(page, 12);
+  await expectOutlined(page, '#questions');
+  const questions = page.getByRole('region', { name: 'Questions only the log can answer' });
+  await expect(questions.getByLabel('How long did each order wait between payment and shipping?')).toBeChecked();
+  await expect(questions.getByRole('status')).toContainText('A new read model, built by replaying 10 events');
+  await expect(questions).toContainText('It cannot.');
+
+  await next(page).click();
+  await expectStep(page, 13);
+  await expect(questions.getByLabel('What was the revenue per day (money received, less refunds)?')).toBeChecked();
+
+  await next(page).click();
+  await expectStep(page, 14);
+  await expectOutlined(page, '#two-clerks');
+  await expectPrimary(page, 'Show me');
+  await bar.getByRole('button', { name: 'Show me' }).click();
+  await expect(bar.getByRole('status')).toContainText("Done: the table kept Ben's Cancelled over Ana's Shipped");
+  await expect(page.getByRole('region', { name: 'Two clerks, one order' })).toContainText('Refused: Ben decided on version 2');
+
+  await next(page).click();
+  await expectStep(page, 15);
+  await expectOutlined(page, '.db-log .upcast >> nth=0');
+  await expect(logRegion(page).locator('details.upcast')).toHaveCount(7);
+  await expect(bar).toContainText('every version ever written must stay readable');
   await expect(bar.getByRole('button', { name: 'Next step' })).toHaveCount(0);
   await expectPrimary(page, 'Finish the lesson');
   await expectNoA11yViolations(page, 'on the last lesson step');

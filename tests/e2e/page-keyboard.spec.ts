@@ -110,7 +110,8 @@ test('? opens the shortcuts help as a dialog, Escape closes it and focus returns
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
   for (const line of ['Place order', 'Pay the selected order', 'Ship the selected order',
-    'Deliver the selected order', 'Cancel the selected order', 'Presenter mode']) {
+    'Deliver the selected order', 'Cancel the selected order', 'Presenter mode',
+    'Timeline: one event back', 'Lesson: next step']) {
     await expect(help).toContainText(line);
   }
   // Shortcuts do nothing while the dialog is open.

@@ -91,3 +91,20 @@ test('key hints for a keyboard are not shown on a touch screen', async ({ browse
   await expect(button(page, 'Pay').locator('kbd')).toBeHidden();
   await context.close();
 });
+
+test('a download the browser refuses says so, in the SQL panel and the storage panel', async ({ page }) => {
+  // A browser that will not make a file from the page (a policy, a full disk, an extension).
+  await page.addInitScript(() => {
+    URL.createObjectURL = () => { throw new Error('blocked by policy'); };
+  });
+  await openApp(page);
+  await placeOrder(page, 'Ada', '1.00');
+  await expectEventCount(page, '1 event');
+  const sql = page.getByRole('region', { name: 'SQL each side just ran' });
+  await sql.getByRole('button', { name: 'Download traditional.sql' }).click();
+  await expect(sql.getByRole('alert')).toContainText('The download did not start');
+  await page.getByText('Storage, export and import').click();
+  await button(page, 'Export JSON').click();
+  await expect(page.locator('.panel-storage').getByRole('alert')).toContainText('The download did not start');
+  await expectEventCount(page, '1 event');
+});

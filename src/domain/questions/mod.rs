@@ -9,8 +9,9 @@ mod question;
 mod revenue_per_day;
 mod shipping_waits;
 
+pub use crate::domain::TableColumn;
 pub use cancellations::{Cancellation, Cancellations};
-pub use question::{Answer, Question, QuestionModel, TableColumn, TableLoss};
+pub use question::{Answer, Question, QuestionModel, TableLoss};
 pub use revenue_per_day::{DayRevenue, RevenuePerDay};
 pub use shipping_waits::{ShippingWait, ShippingWaits, WaitEnd};
 

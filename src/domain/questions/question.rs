@@ -4,7 +4,7 @@
 use super::{
     Cancellation, Cancellations, DayRevenue, ReadModel, RevenuePerDay, ShippingWait, ShippingWaits,
 };
-use crate::domain::RecordedEvent;
+use crate::domain::{RecordedEvent, TableColumn};
 
 /// A question nobody planned for when the orders were written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -12,38 +12,6 @@ pub enum Question {
     ShippingWaits,
     Cancellations,
     RevenuePerDay,
-}
-
-/// A column of the traditional `orders` table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum TableColumn {
-    OrderId,
-    CustomerId,
-    OrderDate,
-    TotalAmount,
-    Status,
-}
-
-impl TableColumn {
-    /// Every column, in table order.
-    pub const ALL: [TableColumn; 5] = [
-        Self::OrderId,
-        Self::CustomerId,
-        Self::OrderDate,
-        Self::TotalAmount,
-        Self::Status,
-    ];
-
-    /// The column's name, as in the table's header.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::OrderId => "order_id",
-            Self::CustomerId => "customer_id",
-            Self::OrderDate => "order_date",
-            Self::TotalAmount => "total_amount",
-            Self::Status => "status",
-        }
-    }
 }
 
 /// Why the traditional table cannot answer a question: plain data, plus one sentence.

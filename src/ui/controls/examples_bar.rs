@@ -25,6 +25,9 @@ pub fn examples_bar(props: &ExamplesBarProps) -> Html {
                 <button type="button" class="button" onclick={load(Example::Generated)}>
                     { "Load 10,000 events" }
                 </button>
+                <button type="button" class="button" onclick={load(Example::OldLog)}>
+                    { "Load an old log" }
+                </button>
                 { props.children.clone() }
             </div>
         </section>

@@ -1,7 +1,7 @@
 //! Right: the append-only `order_events` table, newest first, a page at a time. Events the
 //! last action appended are highlighted as they arrive.
 
-use crate::domain::{EventId, OrderId};
+use crate::domain::{EventId, EventType, OrderId};
 use crate::ui::databases::log_filters::LogFilters;
 use crate::ui::databases::log_row::LogRow;
 use crate::ui::databases::log_view::LogFilter;
@@ -28,7 +28,7 @@ pub struct EventLogProps {
     /// Events appended by the last action.
     pub new_ids: Rc<Vec<EventId>>,
     pub on_filter_order: Callback<Option<OrderId>>,
-    pub on_filter_type: Callback<Option<&'static str>>,
+    pub on_filter_type: Callback<Option<EventType>>,
     pub on_clear_filters: Callback<()>,
     pub on_page: Callback<usize>,
     pub on_select: Callback<OrderId>,

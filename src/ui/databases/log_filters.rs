@@ -4,7 +4,7 @@
 //! with thousands of orders that list alone cost more than the rest of the page to build, while
 //! nobody scrolls a list of 2,500 orders to find one. Typing the order number scales.
 
-use crate::domain::{OrderEvent, OrderId};
+use crate::domain::{EventType, OrderId};
 use crate::ui::databases::log_view::LogFilter;
 use yew::prelude::*;
 
@@ -12,7 +12,7 @@ use yew::prelude::*;
 pub struct LogFiltersProps {
     pub filter: LogFilter,
     pub on_order: Callback<Option<OrderId>>,
-    pub on_type: Callback<Option<&'static str>>,
+    pub on_type: Callback<Option<EventType>>,
     pub on_clear: Callback<()>,
 }
 
@@ -34,7 +34,7 @@ pub fn log_filters(props: &LogFiltersProps) -> Html {
             let value = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
-            cb.emit(OrderEvent::TYPES.into_iter().find(|t| *t == value));
+            cb.emit(EventType::named(&value));
         })
     };
     let f = props.filter;
@@ -51,8 +51,8 @@ pub fn log_filters(props: &LogFiltersProps) -> Html {
                 <label for="filter-type">{ "Filter by event type" }</label>
                 <select id="filter-type" onchange={on_type}>
                     <option value="" selected={f.event_type.is_none()}>{ "All event types" }</option>
-                    { for OrderEvent::TYPES.iter().map(|t| html! {
-                        <option value={*t} selected={f.event_type == Some(*t)}>{ *t }</option>
+                    { for EventType::ALL.iter().map(|&t| html! {
+                        <option value={t.name()} selected={f.event_type == Some(t)}>{ t.name() }</option>
                     }) }
                 </select>
             </div>

@@ -4,7 +4,7 @@
 //! pass over the log per change of view).
 
 use crate::app::Databases;
-use crate::domain::{OrderId, RecordedEvent};
+use crate::domain::{EventType, OrderId, RecordedEvent};
 
 /// Event-log rows per page: about what the log's scroll box shows at once on a laptop. Every
 /// row is laid out and painted on each click (a new event pushes them all down), so a page
@@ -14,7 +14,7 @@ pub const LOG_PAGE_SIZE: usize = 20;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct LogFilter {
     pub order: Option<OrderId>,
-    pub event_type: Option<&'static str>,
+    pub event_type: Option<EventType>,
 }
 
 impl LogFilter {
@@ -24,9 +24,7 @@ impl LogFilter {
 
     pub fn matches(&self, event: &RecordedEvent) -> bool {
         self.order.is_none_or(|id| id == event.order_id)
-            && self
-                .event_type
-                .is_none_or(|t| t == event.event.event_type())
+            && self.event_type.is_none_or(|t| t == event.event.kind())
     }
 }
 

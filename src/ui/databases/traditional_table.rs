@@ -1,7 +1,7 @@
 //! Left: the traditional `orders` table, one row per order, changed in place. The cell an
 //! action just changed is highlighted, with the value it destroyed struck through beside it.
 
-use crate::domain::{OrderId, OrderRow, Overwritten, RowChange};
+use crate::domain::{OrderId, OrderRow, Overwritten, RowChange, Statement, TableColumn};
 use crate::ui::databases::last_change::LastChange;
 use crate::ui::databases::pager::Pager;
 use crate::ui::databases::table_view::TablePage;
@@ -9,12 +9,13 @@ use crate::ui::widgets::format;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The column names, in table order, as the header shows them.
 pub const COLUMNS: [&str; 5] = [
-    "order_id",
-    "customer_id",
-    "order_date",
-    "total_amount",
-    "status",
+    TableColumn::OrderId.name(),
+    TableColumn::CustomerId.name(),
+    TableColumn::OrderDate.name(),
+    TableColumn::TotalAmount.name(),
+    TableColumn::Status.name(),
 ];
 
 #[derive(Properties, PartialEq)]
@@ -41,7 +42,7 @@ pub fn traditional_table(props: &TraditionalTableProps) -> Html {
                     .collect()
             })
             .unwrap_or_default();
-        let inserted = changes.iter().any(|rc| rc.sql.starts_with("INSERT"));
+        let inserted = changes.iter().any(|rc| rc.statement == Statement::Insert);
         let seq = change.map_or(0, |c| c.seq);
         let on_select = props.on_select.clone();
         let id = row.order_id;
@@ -53,7 +54,7 @@ pub fn traditional_table(props: &TraditionalTableProps) -> Html {
         html! {
             <tr key={id} {class} aria-current={(props.selected == Some(id)).then_some("true")}
                 onclick={Callback::from(move |_| on_select.emit(id))}>
-                { for COLUMNS.iter().map(|&column| cell(row, column, &changes, seq)) }
+                { for TableColumn::ALL.into_iter().map(|column| cell(row, column, &changes, seq)) }
             </tr>
         }
     });
@@ -96,26 +97,29 @@ pub fn traditional_table(props: &TraditionalTableProps) -> Html {
     }
 }
 
-fn cell(row: &OrderRow, column: &str, changes: &[&RowChange], seq: u64) -> Html {
+fn cell(row: &OrderRow, column: TableColumn, changes: &[&RowChange], seq: u64) -> Html {
     let value = match column {
-        "order_id" => row.order_id.to_string(),
-        "customer_id" => row.customer_id.clone(),
-        "order_date" => format::timestamp(row.order_date),
-        "total_amount" => row.total_amount.to_string(),
-        _ => row.status.to_string(),
+        TableColumn::OrderId => row.order_id.to_string(),
+        TableColumn::CustomerId => row.customer_id.clone(),
+        TableColumn::OrderDate => format::timestamp(row.order_date),
+        TableColumn::TotalAmount => row.total_amount.to_string(),
+        TableColumn::Status => row.status.to_string(),
     };
+    let name = column.name();
     let overwritten: Option<&Overwritten> = changes
         .iter()
         .flat_map(|rc| rc.overwritten.iter())
-        .find(|o| o.column == column);
-    let numeric = matches!(column, "order_id" | "total_amount").then_some("num");
-    match overwritten {
-        None if column == "order_date" => html! {
-            <td class="col-order_date">{ format::timestamp_html(row.order_date) }</td>
+        .find(|o| o.column == name);
+    let numeric =
+        matches!(column, TableColumn::OrderId | TableColumn::TotalAmount).then_some("num");
+    let class = format!("col-{name}");
+    match (overwritten, column) {
+        (None, TableColumn::OrderDate) => html! {
+            <td {class}>{ format::timestamp_html(row.order_date) }</td>
         },
-        None => html! { <td class={classes!(numeric, format!("col-{column}"))}>{ value }</td> },
-        Some(o) => html! {
-            <td class={classes!(numeric, format!("col-{column}"), "is-changed")}>
+        (None, _) => html! { <td class={classes!(numeric, class)}>{ value }</td> },
+        (Some(o), _) => html! {
+            <td class={classes!(numeric, class, "is-changed")}>
                 <span class="change" key={seq.to_string()}>
                     <del class="overwritten" title="Overwritten: this value is gone from the table">{ o.old.clone() }</del>
                     <span class="arrow" aria-hidden="true">{ " → " }</span>

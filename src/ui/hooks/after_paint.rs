@@ -41,7 +41,20 @@ fn after_next_paint(f: impl FnOnce() + 'static) {
     if window.document().is_none_or(|d| d.hidden()) {
         return later();
     }
-    let callback = Closure::once_into_js(later);
-    // Browsers only refuse this without a rendering loop, where nothing is shown anyway.
-    let _ = window.request_animation_frame(callback.unchecked_ref());
+    let run = std::rc::Rc::new(std::cell::Cell::new(Some(later)));
+    let in_frame = std::rc::Rc::clone(&run);
+    let callback = Closure::once_into_js(move || {
+        if let Some(later) = in_frame.take() {
+            later();
+        }
+    });
+    // A browser without a rendering loop refuses: then the panels follow in the next task.
+    if window
+        .request_animation_frame(callback.unchecked_ref())
+        .is_err()
+    {
+        if let Some(later) = run.take() {
+            later();
+        }
+    }
 }

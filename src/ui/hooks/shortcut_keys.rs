@@ -3,6 +3,27 @@
 //! a field, while a dialog is open, or with Ctrl, Alt or Meta held.
 
 use gloo_events::{EventListener, EventListenerOptions};
+
+/// One key of a feature's key table: the key as `KeyboardEvent.key` names it, as the help shows
+/// it, what it does and what the help says. Each feature keeps one table, read both by its key
+/// handler and by the help dialog, so the two cannot disagree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key<A: 'static> {
+    pub key: &'static str,
+    pub shown: &'static str,
+    pub action: A,
+    pub help: &'static str,
+}
+
+/// The action `key` stands for in `table`.
+pub fn lookup<A: Copy>(table: &[Key<A>], key: &str) -> Option<A> {
+    table.iter().find(|k| k.key == key).map(|k| k.action)
+}
+
+/// A table's keys as the help lists them: (shown, help).
+pub fn help_of<A>(table: &[Key<A>]) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    table.iter().map(|k| (k.shown, k.help))
+}
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

@@ -2,6 +2,7 @@
 //! changed which field. This is what the traditional table cannot show.
 
 use crate::domain::{HistoryStep, OrderId};
+use crate::ui::widgets::badge::type_badge;
 use crate::ui::widgets::format;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -35,12 +36,12 @@ pub fn order_history(props: &OrderHistoryProps) -> Html {
         let rows = props.steps.iter().map(|step| {
             let values = format::order_fields(&step.after);
             let event = &step.event;
-            let event_type = event.event.event_type();
+            let event_kind = event.event.kind();
             html! {
                 <tr key={event.event_id}>
                     <th scope="row" class="step-event">
                         <span class="step-version">{ format!("{}.", event.version) }</span>
-                        <span class={classes!("type-badge", format!("type-{}", event_type.to_ascii_lowercase()))}>{ event_type }</span>
+                        { type_badge(event_kind) }
                         <time datetime={format::timestamp_attr(event.event_timestamp)}>{ format::timestamp(event.event_timestamp) }</time>
                     </th>
                     { for FIELDS.iter().map(|field| {

@@ -83,10 +83,12 @@ pub fn sql_panel(props: &SqlPanelProps) -> Html {
             </div>
         }
     };
+    let download_failed = use_state(|| None::<String>);
     let download = |script: Script| {
-        let make = props.make_script.clone();
+        let (make, failed) = (props.make_script.clone(), download_failed.clone());
         Callback::from(move |_: MouseEvent| {
-            let _ = dom::download(script.file_name(), "application/sql", &make.emit(script));
+            let started = dom::download(script.file_name(), "application/sql", &make.emit(script));
+            failed.set(started.err().map(|why| dom::download_failed(&why)));
         })
     };
     html! {
@@ -110,6 +112,9 @@ pub fn sql_panel(props: &SqlPanelProps) -> Html {
                         { "Download event_sourced.sql" }
                     </button>
                 </div>
+                if let Some(why) = &*download_failed {
+                    <p role="alert" class="import-error">{ why.clone() }</p>
+                }
             </div>
         </section>
     }

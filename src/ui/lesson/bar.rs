@@ -3,12 +3,13 @@
 //! Next and previous by button or the arrow keys (not while typing); the step is remembered in
 //! localStorage, so a reload resumes where the class was.
 
-use crate::app::Example;
-use crate::ui::hooks::shortcut_keys::use_shortcut_keys;
+use crate::ui::controls::example_text;
+use crate::ui::hooks::shortcut_keys::{lookup, use_shortcut_keys, Key};
 use crate::ui::lesson::setup::{LessonView, StepState};
 use crate::ui::lesson::state::{Lesson, LessonAction, LESSON_KEY};
-use crate::ui::lesson::steps::{Task, STEPS};
+use crate::ui::lesson::steps::{Task, PART_TWO, STEPS};
 use gloo_storage::{LocalStorage, Storage};
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 /// The attribute that outlines the part of the page a step talks about. An attribute rather
@@ -48,7 +49,17 @@ pub fn lesson_bar(props: &LessonBarProps) -> Html {
     let collapsed = use_state(|| false);
     use_effect_with((index, props.entered), move |(index, _)| {
         let target = index.and_then(|i| highlight(STEPS[i].target));
+        // Panels off screen are laid out only when scrolled near (content-visibility), so the
+        // page can grow above the target while scrolling to it: look again once it settled.
+        let settle = target.clone().map(|element| {
+            Timeout::new(SETTLE_MS, move || {
+                if !in_upper_half(&element) {
+                    scroll_to(&element, web_sys::ScrollBehavior::Instant);
+                }
+            })
+        });
         move || {
+            drop(settle);
             if let Some(element) = target {
                 // Removing an attribute cannot fail on an element we hold.
                 element.remove_attribute(TARGET_ATTRIBUTE).ok();
@@ -69,6 +80,13 @@ pub fn lesson_bar(props: &LessonBarProps) -> Html {
         Callback::from(move |_: MouseEvent| collapsed.set(!*collapsed))
     };
     let (first, last) = (index == 0, index + 1 == STEPS.len());
+    let option = |i: usize| {
+        html! {
+            <option value={i.to_string()} selected={i == index}>
+                { format!("Step {} of {}: {}", i + 1, STEPS.len(), STEPS[i].title) }
+            </option>
+        }
+    };
     // One primary button: the step's own action while it waits to be done, else Next.
     let (body, action) = step_body(view, &props.on_lesson, &props.on_show_me);
     let next_is_primary = action.is_none();
@@ -78,11 +96,8 @@ pub fn lesson_bar(props: &LessonBarProps) -> Html {
             <div class="lesson-text">
                 <p class="lesson-progress">
                     <select class="lesson-jump" aria-label="Lesson step" onchange={jump}>
-                        { for STEPS.iter().enumerate().map(|(i, s)| html! {
-                            <option value={i.to_string()} selected={i == index}>
-                                { format!("Step {} of {}: {}", i + 1, STEPS.len(), s.title) }
-                            </option>
-                        }) }
+                        <optgroup label="Part 1: the basics">{ for (0..PART_TWO).map(option) }</optgroup>
+                        <optgroup label="Part 2: beyond the basics">{ for (PART_TWO..STEPS.len()).map(option) }</optgroup>
                     </select>
                     <progress max={STEPS.len().to_string()} value={(index + 1).to_string()} aria-label="Lesson progress" />
                 </p>
@@ -142,26 +157,18 @@ fn step_body(
             }
         }
         StepState::Loading(example) => (
-            html! { <p class="lesson-body" role="status">{ format!("Setting up this step: loading {}…", example_name(*example)) }</p> },
+            html! { <p class="lesson-body" role="status">{ format!("Setting up this step: loading {}…", example_text::name(*example)) }</p> },
             None,
         ),
         StepState::Missing(example) => (
             html! { <p class="lesson-body">{ format!(
             "This step is about {}. Your own log is kept instead, so the step's text is not shown: it would not be true of this page.",
-            example_name(*example)) }</p> },
+            example_text::name(*example)) }</p> },
             Some(primary(
-                format!("Load {}", example_name(*example)),
+                format!("Load {}", example_text::name(*example)),
                 on_lesson.reform(|_| LessonAction::Retry),
             )),
         ),
-    }
-}
-
-fn example_name(example: Example) -> &'static str {
-    match example {
-        Example::Blog => "the blog's four orders",
-        Example::BugStory => "the bug story",
-        Example::Generated => "10,000 generated events",
     }
 }
 
@@ -177,15 +184,35 @@ fn highlight(selector: &str) -> Option<web_sys::Element> {
         .ok()
         .flatten()
         .is_some_and(|query| query.matches());
+    scroll_to(
+        &element,
+        if reduced {
+            web_sys::ScrollBehavior::Instant
+        } else {
+            web_sys::ScrollBehavior::Smooth
+        },
+    );
+    Some(element)
+}
+
+/// How long a smooth scroll takes to settle before the target is looked at again.
+const SETTLE_MS: u32 = 700;
+
+fn scroll_to(element: &web_sys::Element, behavior: web_sys::ScrollBehavior) {
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Start);
-    options.set_behavior(if reduced {
-        web_sys::ScrollBehavior::Instant
-    } else {
-        web_sys::ScrollBehavior::Smooth
-    });
+    options.set_behavior(behavior);
     element.scroll_into_view_with_scroll_into_view_options(&options);
-    Some(element)
+}
+
+/// Whether the element's top edge is on screen, in the upper half (above the lesson bar).
+fn in_upper_half(element: &web_sys::Element) -> bool {
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let top = element.get_bounding_client_rect().top();
+    (-1.0..=height / 2.0).contains(&top)
 }
 
 /// Resumes the remembered step once, then remembers every change.
@@ -217,10 +244,21 @@ fn use_remembered_step(lesson: Lesson, on_lesson: Callback<LessonAction>) {
 }
 
 /// Left and right arrows move through the lesson while it is open.
+pub const LESSON_KEYS: [Key<LessonAction>; 2] = [
+    Key {
+        key: "ArrowLeft",
+        shown: "←",
+        action: LessonAction::Previous,
+        help: "Lesson: previous step (while the lesson is open)",
+    },
+    Key {
+        key: "ArrowRight",
+        shown: "→",
+        action: LessonAction::Next,
+        help: "Lesson: next step (while the lesson is open)",
+    },
+];
+
 fn lesson_key(key: &str) -> Option<LessonAction> {
-    match key {
-        "ArrowRight" => Some(LessonAction::Next),
-        "ArrowLeft" => Some(LessonAction::Previous),
-        _ => None,
-    }
+    lookup(&LESSON_KEYS, key)
 }

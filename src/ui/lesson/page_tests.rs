@@ -210,3 +210,36 @@ fn the_lesson_ends_from_any_step() {
     let page = lesson(page, LessonAction::End);
     assert_eq!(page.state.lesson.step(), None);
 }
+
+#[test]
+fn part_two_asks_questions_runs_the_two_clerks_and_loads_the_old_log() {
+    use crate::domain::questions::Question;
+    use crate::ui::clerks::state::ClerksAction;
+    use crate::ui::lesson::steps::PART_TWO;
+    let page = lesson(Page::new(), LessonAction::Jump(PART_TWO));
+    assert_eq!(page.events(), 10, "the blog example");
+    assert_eq!(page.state.question, Some(Question::ShippingWaits));
+    let page = lesson(page, LessonAction::Next);
+    assert_eq!(page.state.question, Some(Question::RevenuePerDay));
+
+    let page = lesson(page, LessonAction::Next);
+    assert_eq!(title(&page), "Two clerks, one order: the lost update");
+    assert_eq!(
+        state_of(&page),
+        StepState::Ready(Some((Task::RunClerks, false)))
+    );
+    let page = page.act(Action::Clerks(ClerksAction::RunAll));
+    assert_eq!(
+        state_of(&page),
+        StepState::Ready(Some((Task::RunClerks, true)))
+    );
+    // The story ran on copies: both databases are as they were.
+    assert_eq!(page.events(), 10);
+    assert_eq!(page.status(2), Some(OrderStatus::Paid));
+
+    let page = lesson(page, LessonAction::Next);
+    assert_eq!(title(&page), "Old events stay readable");
+    let db = page.db.0.borrow();
+    assert_eq!(db.events(), crate::domain::old_log().as_slice());
+    assert!(db.events().iter().any(crate::domain::was_upcast));
+}

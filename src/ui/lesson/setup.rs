@@ -8,6 +8,7 @@ use super::steps::{LessonStep, Needs, Setup, Task, STEPS};
 use crate::app::{Databases, Example};
 use crate::domain::{OrderEvent, RecordedEvent};
 use crate::ui::bug_story::view::BugStoryView;
+use crate::ui::clerks::state::ClerksAction;
 use crate::ui::page::state::AppState;
 use crate::ui::time_travel::state::TimeTravelAction;
 
@@ -97,6 +98,12 @@ impl AppState {
         if setup.culprit {
             self.find_culprit(false);
         }
+        if let Some(question) = setup.question {
+            self.question = Some(question);
+        }
+        if setup.clerks {
+            self.clerks_act(ClerksAction::Start);
+        }
         self.lesson.entered = self.lesson.entered.wrapping_add(1);
     }
 
@@ -132,6 +139,10 @@ impl AppState {
             Task::RecordCorrection => {
                 BugStoryView::of(db).is_some_and(|story| story.correction.is_some())
             }
+            Task::RunClerks => self
+                .clerks
+                .as_ref()
+                .is_some_and(|story| story.clerks.next_step().is_none()),
         }
     }
 }

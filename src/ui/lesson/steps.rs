@@ -4,6 +4,7 @@
 //! for the learner, which the page notices when done and can do for them ("Show me").
 
 use crate::app::Example;
+use crate::domain::questions::Question;
 
 /// The log a step's text is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +34,10 @@ pub struct Setup {
     pub timeline: Option<usize>,
     /// Lands the selection, the timeline and the debugger on the bug story's culprit.
     pub culprit: bool,
+    /// Asks the log this question.
+    pub question: Option<Question>,
+    /// Starts the two clerks' story afresh.
+    pub clerks: bool,
 }
 
 /// Something a step asks the learner to do.
@@ -44,6 +49,8 @@ pub enum Task {
     SkipCulprit,
     /// Record the corrective event.
     RecordCorrection,
+    /// Walk the two clerks' story to its end.
+    RunClerks,
 }
 
 impl Task {
@@ -53,6 +60,7 @@ impl Task {
             Task::PlaceAndPay => "Done: the status went from Placed to Paid, and the row no longer knows it was ever Placed, or when it was paid. The log on the right holds both events.",
             Task::SkipCulprit => "Done: replayed without the culprit, the order is Paid. The stored log still holds every event: skipping is only a what-if.",
             Task::RecordCorrection => "Done: the correction is a new event in the log, and the row says Paid again. The wrong report is still there, now explained.",
+            Task::RunClerks => "Done: the table kept Ben's Cancelled over Ana's Shipped without a word; the log refused Ben's stale append and showed him the fresh state.",
         }
     }
 }
@@ -72,20 +80,26 @@ const fn step(title: &'static str, target: &'static str, text: &'static str) -> 
         title,
         text,
         target,
-        setup: Setup {
-            log: None,
-            select: None,
-            timeline: None,
-            culprit: false,
-        },
+        setup: NOTHING,
         task: None,
     }
 }
 
+const NOTHING: Setup = Setup {
+    log: None,
+    select: None,
+    timeline: None,
+    culprit: false,
+    question: None,
+    clerks: false,
+};
 const BLOG: Example = Example::Blog;
 const STORY: Example = Example::BugStory;
 
-pub const STEPS: [LessonStep; 11] = [
+/// Where the second part, "Beyond the basics", starts.
+pub const PART_TWO: usize = 11;
+
+pub const STEPS: [LessonStep; 15] = [
     step(
         "Two ways to keep orders",
         "#databases",
@@ -115,6 +129,7 @@ pub const STEPS: [LessonStep; 11] = [
             select: None,
             timeline: None,
             culprit: false,
+            ..NOTHING
         },
         ..step(
             "The blog's four orders",
@@ -128,6 +143,7 @@ pub const STEPS: [LessonStep; 11] = [
             select: Some(1),
             timeline: None,
             culprit: false,
+            ..NOTHING
         },
         ..step(
             "State is derived by replay",
@@ -141,6 +157,7 @@ pub const STEPS: [LessonStep; 11] = [
             select: None,
             timeline: Some(3),
             culprit: false,
+            ..NOTHING
         },
         ..step(
             "Travel in time",
@@ -154,6 +171,7 @@ pub const STEPS: [LessonStep; 11] = [
             select: None,
             timeline: None,
             culprit: false,
+            ..NOTHING
         },
         ..step(
             "The bug nobody could reproduce",
@@ -167,6 +185,7 @@ pub const STEPS: [LessonStep; 11] = [
             select: None,
             timeline: None,
             culprit: true,
+            ..NOTHING
         },
         task: Some(Task::SkipCulprit),
         ..step(
@@ -181,6 +200,7 @@ pub const STEPS: [LessonStep; 11] = [
             select: None,
             timeline: None,
             culprit: true,
+            ..NOTHING
         },
         task: Some(Task::RecordCorrection),
         ..step(
@@ -194,4 +214,53 @@ pub const STEPS: [LessonStep; 11] = [
         "#bug-story-why",
         "It fits where history matters: money and audits (the bank), debugging and support (the shop), questions about the past, several views of one log. It costs more than a table: old events must stay readable for years, and state must be rebuilt. A form whose history nobody needs is simpler as CRUD (create, read, update, delete: the traditional table's way).",
     ),
+    LessonStep {
+        setup: Setup {
+            log: Some(Needs::StartingWith(BLOG)),
+            question: Some(Question::ShippingWaits),
+            ..NOTHING
+        },
+        ..step(
+            "Beyond the basics: a question nobody planned",
+            "#questions",
+            "Part 2. Someone now asks how long each order waited between payment and shipping. Nobody planned that question, so no table holds the answer, but the log holds every fact: a new read model has just been built by replaying it. The traditional table cannot answer: its status column was overwritten, and no column kept when.",
+        )
+    },
+    LessonStep {
+        setup: Setup {
+            log: Some(Needs::StartingWith(BLOG)),
+            question: Some(Question::RevenuePerDay),
+            ..NOTHING
+        },
+        ..step(
+            "Several views of one log",
+            "#questions",
+            "Another question, another read model, from the same events: revenue per day. Each view can be thrown away and rebuilt at will; the log is the truth they are all made from. Place an order and pay it: the answer keeps up.",
+        )
+    },
+    LessonStep {
+        setup: Setup {
+            log: Some(Needs::StartingWith(BLOG)),
+            clerks: true,
+            ..NOTHING
+        },
+        task: Some(Task::RunClerks),
+        ..step(
+            "Two clerks, one order: the lost update",
+            "#two-clerks",
+            "Ana and Ben load the same paid order; Ana ships it, then Ben cancels it on his stale copy. The traditional table lets the second UPDATE win: the row says Cancelled for a parcel that has left. The log refuses Ben's append, because it names the version he loaded and the order has moved on. The page's own tabs are kept apart the same way.",
+        )
+    },
+    LessonStep {
+        setup: Setup {
+            log: Some(Needs::Exactly(Example::OldLog)),
+            ..NOTHING
+        },
+        ..step(
+            "Old events stay readable",
+            ".db-log .upcast",
+            "This log was started by an older release that wrote amounts as text (schema version 1). Those events are stored exactly as they were written and upcast to today's shape as they are read: open a marker to see both forms. The cost: events are never rewritten, so every version ever written must stay readable, for years.",
+        )
+    },
+
 ];

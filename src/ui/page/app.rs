@@ -14,6 +14,7 @@ use crate::ui::bug_story::panel::BugStory;
 use crate::ui::challenges::panel::Challenges;
 use crate::ui::challenges::use_view::use_challenges_view;
 use crate::ui::challenges::view::ChallengesView;
+use crate::ui::clerks::panel::ClerksPanel;
 use crate::ui::controls::action_bar::ActionBar;
 use crate::ui::controls::action_bar::Allowed;
 use crate::ui::controls::examples_bar::ExamplesBar;
@@ -26,6 +27,8 @@ use crate::ui::insights::order_history::OrderHistory;
 use crate::ui::insights::sql_panel::SqlPanel;
 use crate::ui::lesson::bar::{lesson_launcher, LessonBar};
 use crate::ui::lesson::loader::use_lesson_loader;
+use crate::ui::questions::panel::QuestionsPanel;
+use crate::ui::questions::use_answer::use_answer;
 use crate::ui::replay_debugger::panel::ReplayDebugger;
 use crate::ui::share::panel::{share_alert, use_share_link, SharePanel};
 use crate::ui::shell::header::Header;
@@ -66,6 +69,7 @@ pub fn app() -> Html {
     let shown = use_shown(&state);
     let below = use_below(&state);
     let reads = use_reads(log.clone());
+    let answer = use_answer(log.clone(), state.question, below.revision);
     let challenge_view =
         use_challenges_view(log.clone(), below.revision, state.challenges.set().clone());
     html! {
@@ -80,6 +84,8 @@ pub fn app() -> Html {
                 { share_alert(state.share.error.as_deref(), &on.dismiss_share_error) }
                 { databases(&state, &shown, &on) }
                 { insights_and_replay(&state, &below, &reads, &on) }
+                <QuestionsPanel view={answer} on_pick={on.pick_question.clone()} />
+                <ClerksPanel story={state.clerks.clone()} on_action={on.clerks.clone()} />
                 { challenges(&state, challenge_view, &on) }
                 { storage(&state, &below, &reads, &on) }
                 { confirm_dialog(&state, &on) }

@@ -25,7 +25,7 @@ pub fn question(state: &AppState, own_events: usize) -> Option<Question> {
             "Yes, delete everything",
         ),
         Pending::Load(example) => ask(
-            example_text::question(*example).into(),
+            example_text::question(*example),
             "The events in the log now will be deleted and the example loaded in their place.",
             "Replace the log",
         ),
@@ -35,7 +35,7 @@ pub fn question(state: &AppState, own_events: usize) -> Option<Question> {
             "Replace the log",
         ),
         Pending::LessonLoad(example) => ask(
-            example_text::lesson_question(*example).into(),
+            example_text::lesson_question(*example),
             "The events in your log now will be deleted and the example loaded in their place (Export JSON first to keep them). Say no to keep your log: the step then says what it would show.",
             "Replace the log",
         ),

@@ -5,8 +5,10 @@
 use super::intents::Intent;
 use super::state::{Action, AppState};
 use crate::app::Example;
-use crate::domain::OrderId;
+use crate::domain::questions::Question;
+use crate::domain::{EventType, OrderId};
 use crate::ui::challenges::state::ChallengesAction;
+use crate::ui::clerks::state::ClerksAction;
 use crate::ui::controls::drafts::Field;
 use crate::ui::lesson::state::LessonAction;
 use crate::ui::lesson::steps::Task;
@@ -43,7 +45,7 @@ pub struct Handlers {
     pub select_previous: Callback<()>,
     pub dismiss: Callback<()>,
     pub filter_order: Callback<Option<OrderId>>,
-    pub filter_type: Callback<Option<&'static str>>,
+    pub filter_type: Callback<Option<EventType>>,
     pub clear_filters: Callback<()>,
     pub log_page: Callback<usize>,
     pub table_page: Callback<usize>,
@@ -70,6 +72,8 @@ pub struct Handlers {
     pub correct: Callback<()>,
     /// "Show me": does a lesson step's task for the learner.
     pub show_me: Callback<Task>,
+    pub pick_question: Callback<Question>,
+    pub clerks: Callback<ClerksAction>,
     pub challenges: Callback<ChallengesAction>,
     /// Loads the example challenge `index` is about; the page then leads back to it.
     pub challenge_load: Callback<(usize, Example)>,
@@ -112,6 +116,8 @@ pub fn use_handlers(d: UseReducerDispatcher<AppState>, w: Callback<Intent>) -> H
         dismiss_share_error: use_dispatch(d.clone(), |()| Action::DismissShareError),
         lesson_load: use_intent(w.clone(), Intent::LessonLoad),
         correct: use_intent(w.clone(), |()| Intent::Correct),
+        pick_question: use_dispatch(d.clone(), Action::PickQuestion),
+        clerks: use_dispatch(d.clone(), Action::Clerks),
         challenges: use_dispatch(d.clone(), Action::Challenges),
         challenge_load: use_callback((d.clone(), w.clone()), |(index, example), (d, w)| {
             d.dispatch(Action::Challenges(ChallengesAction::AwaitLog(index)));
@@ -128,5 +134,6 @@ fn use_show_me(d: UseReducerDispatcher<AppState>, w: Callback<Intent>) -> Callba
         Task::PlaceAndPay => w.emit(Intent::PlaceAndPay),
         Task::SkipCulprit => d.dispatch(Action::FindCulprit { and_skip: true }),
         Task::RecordCorrection => w.emit(Intent::Correct),
+        Task::RunClerks => d.dispatch(Action::Clerks(ClerksAction::RunAll)),
     })
 }

@@ -51,6 +51,9 @@ pub enum Write {
     Command {
         target: Target,
         command: Command,
+        /// The learner's count of choices when they asked (`AppState::choices`): once the
+        /// command is done, the page selects its order only if they chose none meanwhile.
+        asked_at: u64,
     },
     /// Replace the whole log; `done` is the status line to show afterwards.
     Replace {
@@ -61,6 +64,7 @@ pub enum Write {
     /// Place an order, then pay it: two commands, one after the other, shown as one change.
     PlaceThenPay {
         place: Command,
+        asked_at: u64,
     },
     /// Reading what another tab wrote: no lock needed (storage never changes in the middle of
     /// one of this tab's tasks, and the head says what is committed).
@@ -105,15 +109,20 @@ pub fn plan(intent: Intent, state: &AppState, db: &Databases) -> Plan {
             Ok(command) => Plan::write(Write::Command {
                 target: Target::NewOrder,
                 command,
+                asked_at: state.choices,
             }),
             Err(why) => Plan::act(Action::Refuse(why)),
         },
         Intent::PlaceAndPay => match place_command(state) {
-            Ok(place) => Plan::write(Write::PlaceThenPay { place }),
+            Ok(place) => Plan::write(Write::PlaceThenPay {
+                place,
+                asked_at: state.choices,
+            }),
             Err(why) => Plan::act(Action::Refuse(why)),
         },
         Intent::Correct => match BugStoryView::of(db) {
             Some(story) => Plan::write(Write::Command {
+                asked_at: state.choices,
                 target: seen(db, story.culprit.order_id),
                 command: Command::RetractPaymentProblem {
                     retracts: story.culprit.event_id,
@@ -200,6 +209,7 @@ fn on_selected(state: &AppState, db: &Databases, command: Command) -> Plan {
     Plan::write(Write::Command {
         target: seen(db, order_id),
         command,
+        asked_at: state.choices,
     })
 }
 
@@ -239,7 +249,14 @@ fn check_import(text: &str) -> Result<Vec<RecordedEvent>, String> {
 /// Runs `write` on the databases at time `now` (the critical section) and says what it came to.
 pub fn perform(write: Write, db: &mut Databases, now: DateTime<Utc>) -> Outcome {
     match write {
-        Write::Command { target, command } => Outcome::Executed(db.execute(target, &command, now)),
+        Write::Command {
+            target,
+            command,
+            asked_at,
+        } => Outcome::Executed {
+            result: db.execute(target, &command, now),
+            asked_at,
+        },
         Write::Replace { events, done } => {
             let started = timing::now_ms();
             let result = db.replace_all(&events).map(|()| match events.len() {
@@ -251,7 +268,10 @@ pub fn perform(write: Write, db: &mut Databases, now: DateTime<Utc>) -> Outcome 
         Write::DiscardDamaged => {
             Outcome::Discarded(db.discard_damaged().map_err(|why| why.to_string()))
         }
-        Write::PlaceThenPay { place } => Outcome::Executed(place_then_pay(db, &place, now)),
+        Write::PlaceThenPay { place, asked_at } => Outcome::Executed {
+            result: place_then_pay(db, &place, now),
+            asked_at,
+        },
         Write::CatchUp => Outcome::CaughtUp(db.catch_up()),
     }
 }

@@ -14,8 +14,12 @@ pub enum Outcome {
     WriteQueued,
     /// ...until that write is done (sent after its outcome, only if it was shown as queued).
     WriteFinished,
-    /// A command ran: accepted, or refused with the fresh state.
-    Executed(Result<Accepted, Refused>),
+    /// A command ran: accepted, or refused with the fresh state. `asked_at` is the learner's
+    /// count of choices when they asked.
+    Executed {
+        result: Result<Accepted, Refused>,
+        asked_at: u64,
+    },
     /// The whole log was replaced (example, import, reset, share link): the status line to
     /// show, or why nothing changed.
     Replaced(Result<String, String>),
@@ -34,7 +38,7 @@ impl AppState {
             Outcome::WriteFinished => {
                 self.writes_waiting = self.writes_waiting.saturating_sub(1);
             }
-            Outcome::Executed(result) => self.executed(result),
+            Outcome::Executed { result, asked_at } => self.executed(result, asked_at),
             Outcome::Replaced(result) => self.replaced(result),
             Outcome::Discarded(result) => {
                 match result {
@@ -51,7 +55,7 @@ impl AppState {
         }
     }
 
-    fn executed(&mut self, result: Result<Accepted, Refused>) {
+    fn executed(&mut self, result: Result<Accepted, Refused>, asked_at: u64) {
         // Even a refusal may have caught up with other tabs first: the fresh state is shown.
         self.revision += 1;
         match result {
@@ -62,7 +66,11 @@ impl AppState {
                 self.alert = None;
                 self.notice = None;
                 self.log_page = 0;
-                self.select(order_id);
+                // Lands on the order the command was for, unless the learner has already
+                // chosen another one while it waited for the lock.
+                if self.choices == asked_at {
+                    self.select(order_id);
+                }
             }
             Err(refused) => self.refuse(refused.to_string()),
         }

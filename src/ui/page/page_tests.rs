@@ -101,8 +101,11 @@ fn reset_asks_first_and_keeps_everything_when_declined() {
     assert_eq!(asked.state.pending, Some(Pending::Reset));
     assert_eq!(asked.events(), 1);
     let kept = asked.clone().intent(Intent::Answer(false));
-    assert_eq!(kept.events(), 1);
     assert_eq!(kept.state.pending, None);
+    // Declined: the log and the row are exactly as they were.
+    assert_eq!(kept.events(), 1);
+    assert_eq!(kept.status(1), Some(OrderStatus::Placed));
+    assert_eq!(kept.state.notice, None, "no status line claims a reset");
     let wiped = kept.intents([Intent::Reset, Intent::Answer(true)]);
     assert_eq!(wiped.events(), 0);
     assert!(wiped.db.0.borrow().table().row(1).is_none());
@@ -164,4 +167,34 @@ fn orders_placed_in_two_tabs_get_their_own_ids() {
     assert_eq!(b.state.selected, Some(2));
     assert_eq!(a.state.selected, Some(3));
     assert_eq!(a.events(), 3);
+}
+
+#[test]
+fn a_new_order_is_selected_unless_the_learner_chose_another_while_it_waited() {
+    use super::intents::{perform, plan};
+    use chrono::Utc;
+    let page = Page::new().intents([Intent::Place, Intent::Place]);
+    // Two more orders asked for in a row, both waiting for the lock: the last one placed
+    // ends up selected, as each new order is.
+    let first = plan(Intent::Place, &page.state, &page.db.0.borrow())
+        .write
+        .unwrap();
+    let second = plan(Intent::Place, &page.state, &page.db.0.borrow())
+        .write
+        .unwrap();
+    let done = |page: Page, write| {
+        let outcome = perform(write, &mut page.db.0.borrow_mut(), Utc::now());
+        page.act(Action::Outcome(outcome))
+    };
+    let page = done(done(page, first), second);
+    assert_eq!(page.state.selected, Some(4));
+
+    // Asked, then the learner picks order 1 while the write waits: their choice stays.
+    let third = plan(Intent::Place, &page.state, &page.db.0.borrow())
+        .write
+        .unwrap();
+    let page = page.act(Action::Select(1));
+    let page = done(page, third);
+    assert_eq!(page.events(), 5);
+    assert_eq!(page.state.selected, Some(1));
 }

@@ -4,8 +4,10 @@
 //! application layer has run it (`outcomes.rs`).
 
 use crate::app::{Example, LogReader};
-use crate::domain::{OrderId, RecordedEvent};
+use crate::domain::questions::Question;
+use crate::domain::{EventType, OrderId, RecordedEvent};
 use crate::ui::challenges::state::{ChallengesAction, ChallengesState};
+use crate::ui::clerks::state::{ClerksAction, ClerksStory};
 use crate::ui::controls::alert::Alert;
 use crate::ui::controls::drafts::{default_tracking, Drafts, Field};
 use crate::ui::databases::last_change::LastChange;
@@ -46,6 +48,8 @@ pub struct AppState {
     /// Writes asked for and not yet done (waiting for the cross-tab lock, or running).
     pub writes_waiting: usize,
     pub selected: Option<OrderId>,
+    /// How many times the learner chose an order themselves (not the page for them).
+    pub choices: u64,
     pub last_change: Option<Rc<LastChange>>,
     pub alert: Option<Alert>,
     /// A calm status line ("Replayed 10 events in 2 ms").
@@ -71,6 +75,10 @@ pub struct AppState {
     pub challenges: ChallengesState,
     /// A part of the page to scroll to and focus, once (after loading the bug story, say).
     pub reveal: Option<Reveal>,
+    /// The question the learner asked of the log, if any.
+    pub question: Option<Question>,
+    /// The two clerks' story, once started (on copies: the databases never change).
+    pub clerks: Option<Rc<ClerksStory>>,
 }
 
 /// Asks the page to scroll to the element `id` and focus it; `seq` makes each ask new.
@@ -95,7 +103,7 @@ pub enum Action {
     SelectNext,
     SelectPrevious,
     FilterByOrder(Option<OrderId>),
-    FilterByType(Option<&'static str>),
+    FilterByType(Option<EventType>),
     ClearFilters,
     ShowLogPage(usize),
     ShowTablePage(usize),
@@ -123,6 +131,9 @@ pub enum Action {
     /// The address's fragment, which may be a share link: checked, then (after asking) loaded.
     OpenShareLink(String),
     DismissShareError,
+    /// Ask the log a question nobody planned for.
+    PickQuestion(Question),
+    Clerks(ClerksAction),
     /// Outcomes of the writer (handled in `outcomes.rs`).
     Outcome(super::outcomes::Outcome),
 }
@@ -137,6 +148,7 @@ impl AppState {
             revision: 0,
             writes_waiting: 0,
             selected: None,
+            choices: 0,
             last_change: None,
             alert: None,
             notice: None,
@@ -154,6 +166,8 @@ impl AppState {
             share: ShareInbox::default(),
             challenges: ChallengesState::default(),
             reveal: None,
+            question: None,
+            clerks: None,
         };
         state.select_last();
         state
@@ -162,9 +176,18 @@ impl AppState {
     fn apply(&mut self, action: Action) {
         match action {
             Action::Edit(field, text) => *self.draft_mut(field) = text,
-            Action::Select(id) => self.select(id),
-            Action::SelectNext => self.select_step(1),
-            Action::SelectPrevious => self.select_step(-1),
+            Action::Select(id) => {
+                self.choices += 1;
+                self.select(id);
+            }
+            Action::SelectNext => {
+                self.choices += 1;
+                self.select_step(1);
+            }
+            Action::SelectPrevious => {
+                self.choices += 1;
+                self.select_step(-1);
+            }
             Action::FilterByOrder(order) => self.set_filter(LogFilter {
                 order,
                 ..self.filter
@@ -224,6 +247,8 @@ impl AppState {
                 self.open_link_challenges();
             }
             Action::DismissShareError => self.share.error = None,
+            Action::PickQuestion(question) => self.question = Some(question),
+            Action::Clerks(action) => self.clerks_act(action),
             Action::Outcome(outcome) => self.take_outcome(outcome),
         }
     }
@@ -278,6 +303,19 @@ impl AppState {
     pub(crate) fn set_filter(&mut self, filter: LogFilter) {
         self.filter = filter;
         self.log_page = 0;
+    }
+
+    pub(crate) fn clerks_act(&mut self, action: ClerksAction) {
+        use crate::ui::clerks::state::{advance, run_all, start};
+        let story = match (action, self.clerks.take()) {
+            (ClerksAction::Start, _) | (_, None) => start(&self.log.read(), self.selected),
+            (_, Some(story)) => story,
+        };
+        self.clerks = Some(match action {
+            ClerksAction::Start => story,
+            ClerksAction::Advance => advance(&story),
+            ClerksAction::RunAll => run_all(&story),
+        });
     }
 
     pub(crate) fn find_culprit(&mut self, and_skip: bool) {

@@ -5,6 +5,7 @@
 use crate::domain::{what_if, EventId, HistoryStep, Order, OrderId, RecordedEvent, WhatIf};
 use crate::ui::replay_debugger::state::{Debugger, DebuggerAction};
 use crate::ui::replay_debugger::what_if_text;
+use crate::ui::widgets::badge::type_badge;
 use crate::ui::widgets::format;
 use crate::ui::widgets::json_view::json_code;
 use std::rc::Rc;
@@ -61,7 +62,7 @@ pub fn replay_debugger(props: &ReplayDebuggerProps) -> Html {
     let list = steps.iter().enumerate().map(|(i, s)| {
         let id = s.event.event_id;
         let skipped = props.debugger.is_skipped(&s.event);
-        let event_type = s.event.event.event_type();
+        let event_kind = s.event.event.kind();
         let toggle = props.on_action.reform(move |_: Event| DebuggerAction::ToggleSkip(id));
         let checkbox_id = format!("skip-event-{id}");
         html! {
@@ -69,7 +70,7 @@ pub fn replay_debugger(props: &ReplayDebuggerProps) -> Html {
                     (props.culprit == Some(id)).then_some("is-culprit"))}>
                 <button type="button" class="rd-step-button" aria-current={(i == open).then_some("step")} onclick={go(i)}>
                     <span class="step-version">{ format!("{}.", s.event.version) }</span>
-                    <span class={classes!("type-badge", format!("type-{}", event_type.to_ascii_lowercase()))}>{ event_type }</span>
+                    { type_badge(event_kind) }
                     <span class="rd-step-id">{ format!("event {id}") }</span>
                 </button>
                 <span class="rd-skip">

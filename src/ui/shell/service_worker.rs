@@ -41,7 +41,11 @@ fn script_url() -> JsValue {
         }
     });
     let rules = js_sys::Object::new();
-    let _ = Reflect::set(&rules, &"createScriptURL".into(), create.as_ref());
+    // Setting a property of a plain object we just made cannot fail; if it somehow did, the
+    // policy would allow nothing and registering would fail below, where that is handled.
+    if Reflect::set(&rules, &"createScriptURL".into(), create.as_ref()).is_err() {
+        return SCRIPT.into();
+    }
     create.forget();
     let policy = Reflect::get(&trusted_types, &"createPolicy".into())
         .ok()
@@ -115,8 +119,9 @@ pub fn apply_update() {
         return;
     };
     let reload = Closure::<dyn Fn()>::new(|| {
+        // If the browser refuses to reload, the new version still takes over on the next visit.
         if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
+            w.location().reload().ok();
         }
     });
     container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
@@ -126,8 +131,10 @@ pub fn apply_update() {
             return;
         };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // A worker that cannot take the message stays waiting: the banner stays, and the new
+        // version is applied on the next visit, as without the button.
         if let Some(waiting) = registration.waiting() {
-            let _ = waiting.post_message(&"skip-waiting".into());
+            waiting.post_message(&"skip-waiting".into()).ok();
         }
     });
 }

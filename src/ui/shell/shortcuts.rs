@@ -2,7 +2,7 @@
 //! both read [`SHORTCUTS`]. Ignored while the learner types in a field, while a dialog is open,
 //! and when a modifier (Ctrl, Alt, Meta) is held, so browser keys keep working.
 
-use crate::ui::hooks::shortcut_keys::use_shortcut_keys;
+use crate::ui::hooks::shortcut_keys::{lookup, use_shortcut_keys, Key};
 use yew::prelude::*;
 
 /// What a shortcut does; the page maps each to the same handler as its button.
@@ -19,33 +19,39 @@ pub enum Shortcut {
     Help,
 }
 
-/// Every single-key shortcut: (key, what it does, in words for the help).
-pub const SHORTCUTS: [(&str, Shortcut, &str); 9] = [
-    (
+const fn key(key: &'static str, action: Shortcut, help: &'static str) -> Key<Shortcut> {
+    Key {
+        key,
+        shown: key,
+        action,
+        help,
+    }
+}
+
+/// Every single-key shortcut of the page's actions.
+pub const SHORTCUTS: [Key<Shortcut>; 9] = [
+    key(
         "n",
         Shortcut::Place,
         "Place order (with the Customer and Total amount shown)",
     ),
-    ("p", Shortcut::Pay, "Pay the selected order"),
-    ("s", Shortcut::Ship, "Ship the selected order"),
-    ("d", Shortcut::Deliver, "Deliver the selected order"),
-    ("c", Shortcut::Cancel, "Cancel the selected order"),
-    ("j", Shortcut::NextOrder, "Select the next order"),
-    ("k", Shortcut::PreviousOrder, "Select the previous order"),
-    (
+    key("p", Shortcut::Pay, "Pay the selected order"),
+    key("s", Shortcut::Ship, "Ship the selected order"),
+    key("d", Shortcut::Deliver, "Deliver the selected order"),
+    key("c", Shortcut::Cancel, "Cancel the selected order"),
+    key("j", Shortcut::NextOrder, "Select the next order"),
+    key("k", Shortcut::PreviousOrder, "Select the previous order"),
+    key(
         "f",
         Shortcut::Presenter,
         "Presenter mode on or off (larger text)",
     ),
-    ("?", Shortcut::Help, "Show these shortcuts"),
+    key("?", Shortcut::Help, "Show these shortcuts"),
 ];
 
 /// The shortcut for a key, if it is one.
 pub fn shortcut_for(key: &str) -> Option<Shortcut> {
-    SHORTCUTS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, shortcut, _)| *shortcut)
+    lookup(&SHORTCUTS, key)
 }
 
 /// Listens for shortcuts on the whole document while the app is mounted.

@@ -1,22 +1,19 @@
 //! The list of keyboard shortcuts, opened with `?` or the header button.
 
+use crate::ui::hooks::shortcut_keys::help_of;
+use crate::ui::lesson::bar::LESSON_KEYS;
 use crate::ui::shell::shortcuts::SHORTCUTS;
+use crate::ui::time_travel::panel::TIMELINE_KEYS;
 use crate::ui::widgets::modal::Modal;
 use yew::prelude::*;
 
-/// Keys handled elsewhere (dialogs, the timeline in time_travel/panel.rs, the lesson in
-/// lesson/bar.rs), listed here so the help names every shortcut on the page.
-pub const OTHER_SHORTCUTS: [(&str, &str); 5] = [
+/// Keys the browser itself handles (a dialog, a focused slider), named so the help lists every
+/// key the page answers to. The page's own keys come from each feature's key table.
+const BROWSER_KEYS: [(&str, &str); 2] = [
     ("Esc", "Close a dialog"),
-    ("[", "Timeline: one event back"),
-    ("]", "Timeline: one event forward"),
     (
         "Home / End",
         "Timeline (when focused): jump to the start or the end",
-    ),
-    (
-        "← / →",
-        "Lesson: previous or next step (while the lesson is open)",
     ),
 ];
 
@@ -34,7 +31,7 @@ pub fn shortcuts_help(props: &ShortcutsHelpProps) -> Html {
             <h2 id="shortcuts-title">{ "Keyboard shortcuts" }</h2>
             <p>{ "Shortcuts work anywhere except while typing in a field. Tab moves between controls; Enter in Customer or Total amount places the order." }</p>
             <dl class="shortcut-list">
-                { for SHORTCUTS.iter().map(|(key, _, what)| (*key, *what)).chain(OTHER_SHORTCUTS).map(|(key, what)| html! {
+                { for help_of(&SHORTCUTS).chain(help_of(&TIMELINE_KEYS)).chain(help_of(&LESSON_KEYS)).chain(BROWSER_KEYS).map(|(key, what)| html! {
                     <div class="shortcut"><dt><kbd>{ key }</kbd></dt><dd>{ what }</dd></div>
                 }) }
             </dl>

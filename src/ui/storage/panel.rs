@@ -1,6 +1,7 @@
 //! Where the events live: a storage meter, Export JSON / Export SQL, and Import JSON.
 
 use crate::store::{Usage, LOCAL_STORAGE_LIMIT_BYTES};
+use crate::ui::widgets::dom;
 use wasm_bindgen_futures::JsFuture;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -81,9 +82,12 @@ pub fn storage_panel(props: &StoragePanelProps) -> Html {
     let export = |kind: Export| {
         let (on_export, failed) = (props.on_export.clone(), export_failed.clone());
         Callback::from(move |_: MouseEvent| {
-            failed.set(on_export.emit(kind).err().map(|why| {
-                format!("The download did not start ({why}). Nothing was changed; try again, or allow downloads for this page.")
-            }))
+            failed.set(
+                on_export
+                    .emit(kind)
+                    .err()
+                    .map(|why| dom::download_failed(&why)),
+            )
         })
     };
     html! {

@@ -17,13 +17,17 @@ pub fn set_presenter(on: bool) {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = if on {
+        // Plain attributes on the document's own root element: this cannot fail.
+        if on {
             root.set_attribute("data-presenter", "true")
         } else {
             root.remove_attribute("data-presenter")
-        };
+        }
+        .ok();
     }
-    let _ = LocalStorage::set(PRESENTER_KEY, on);
+    // A preference: if the browser will not keep it, the page simply opens without presenter
+    // mode next time; nothing of the learner's is lost.
+    LocalStorage::set(PRESENTER_KEY, on).ok();
 }
 
 /// Tells end-to-end tests (and anyone curious) that the app mounted and loaded its log, and
@@ -32,10 +36,11 @@ pub fn mark_ready() {
     let Some(window) = web_sys::window() else {
         return;
     };
+    // Markers for tests and the benchmark, invisible to the learner.
     if let Some(performance) = window.performance() {
-        let _ = performance.mark("app-ready");
+        performance.mark("app-ready").ok();
     }
     if let Some(body) = window.document().and_then(|d| d.body()) {
-        let _ = body.set_attribute("data-app-ready", "true");
+        body.set_attribute("data-app-ready", "true").ok();
     }
 }

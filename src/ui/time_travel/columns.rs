@@ -4,6 +4,7 @@
 use crate::ui::databases::pager::Pager;
 use crate::ui::time_travel::state::position_text;
 use crate::ui::time_travel::view::TimeView;
+use crate::ui::widgets::badge::type_badge;
 use crate::ui::widgets::format;
 use yew::prelude::*;
 
@@ -73,7 +74,7 @@ pub fn as_of_log(view: &TimeView, on_jump: &Callback<usize>) -> Html {
         let id = event.event_id;
         let future = view.is_future(id);
         let current = id == view.position as u64;
-        let event_type = event.event.event_type();
+        let event_kind = event.event.kind();
         let jump = on_jump.reform(move |_: MouseEvent| id as usize);
         html! {
             <li key={id} class={classes!("tt-event", future.then_some("is-future"), current.then_some("is-current"))}
@@ -81,7 +82,7 @@ pub fn as_of_log(view: &TimeView, on_jump: &Callback<usize>) -> Html {
                 <button type="button" class="tt-event-button" onclick={jump}>
                     <span class="visually-hidden">{ "Jump to event " }</span>
                     <span class="tt-event-id">{ format!("#{id}") }</span>
-                    <span class={classes!("type-badge", format!("type-{}", event_type.to_ascii_lowercase()))}>{ event_type }</span>
+                    { type_badge(event_kind) }
                     <span class="tt-event-order">{ format!("order {}", event.order_id) }</span>
                     <time datetime={format::timestamp_attr(event.event_timestamp)}>{ format::timestamp(event.event_timestamp) }</time>
                 </button>

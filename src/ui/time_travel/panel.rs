@@ -4,6 +4,7 @@
 //! Keys: the slider's own arrows, Home and End; `[` and `]` step anywhere on the page (not while
 //! typing); Home and End also work on the timeline's buttons.
 
+use crate::ui::hooks::shortcut_keys::{lookup, use_shortcut_keys, Key};
 use crate::ui::time_travel::columns::{as_of_log, as_of_orders, only_now};
 use crate::ui::time_travel::state::{position_text, TimeTravel, TimeTravelAction, SPEEDS};
 use crate::ui::time_travel::view::TimeView;
@@ -31,7 +32,7 @@ pub fn time_travel_panel(props: &TimeTravelProps) -> Html {
         travel.speed().interval_ms,
         props.on_action.clone(),
     );
-    crate::ui::hooks::shortcut_keys::use_shortcut_keys(true, step_key, props.on_action.clone());
+    use_shortcut_keys(true, step_key, props.on_action.clone());
 
     let on_page = props.on_action.reform(TimeTravelAction::ShowPage);
 
@@ -160,10 +161,21 @@ fn use_playback(playing: bool, interval: u32, on_action: Callback<TimeTravelActi
 }
 
 /// `[` and `]` step the timeline from anywhere, except while typing or in a dialog.
+pub const TIMELINE_KEYS: [Key<TimeTravelAction>; 2] = [
+    Key {
+        key: "[",
+        shown: "[",
+        action: TimeTravelAction::Step(-1),
+        help: "Timeline: one event back",
+    },
+    Key {
+        key: "]",
+        shown: "]",
+        action: TimeTravelAction::Step(1),
+        help: "Timeline: one event forward",
+    },
+];
+
 fn step_key(key: &str) -> Option<TimeTravelAction> {
-    match key {
-        "[" => Some(TimeTravelAction::Step(-1)),
-        "]" => Some(TimeTravelAction::Step(1)),
-        _ => None,
-    }
+    lookup(&TIMELINE_KEYS, key)
 }

@@ -32,15 +32,25 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     // The click has started the download; the URL can go once this task ends.
     let release = url.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = web_sys::Url::revoke_object_url(&release);
+        // Freeing memory: if the browser refuses, the blob lives until the page is closed.
+        web_sys::Url::revoke_object_url(&release).ok();
     });
     Ok(())
+}
+
+/// What the page says when the browser would not start a download.
+pub fn download_failed(why: &str) -> String {
+    format!("The download did not start ({why}). Nothing was changed; try again, or allow downloads for this page.")
 }
 
 /// Opens (`open == true`) or closes a `<dialog>` as a modal.
 pub fn set_modal(dialog: &web_sys::HtmlDialogElement, open: bool) {
     if open && !dialog.open() {
-        let _ = dialog.show_modal();
+        // Refused only for a dialog already open or detached; then show it without the modal
+        // backdrop rather than not at all.
+        if dialog.show_modal().is_err() {
+            dialog.set_open(true);
+        }
     } else if !open && dialog.open() {
         dialog.close();
     }

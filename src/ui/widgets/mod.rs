@@ -1,5 +1,6 @@
 //! Small pieces every feature uses: dialogs, the JSON view, formatting, DOM helpers, timing.
 
+pub(crate) mod badge;
 pub(crate) mod confirm_dialog;
 pub(crate) mod dom;
 pub(crate) mod format;
