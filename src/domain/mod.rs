@@ -54,7 +54,7 @@ pub use share::{
 };
 pub use sql::{
     event_sourced_script, insert_event_sql, money_literal, quote_literal, timestamp_literal,
-    traditional_script,
+    timestamp_text, traditional_script,
 };
 pub use traditional::{
     NotStored, OrderRow, Overwritten, RowChange, Statement, TableColumn, TraditionalTable,

@@ -34,13 +34,5 @@ pub(super) fn day(at: DateTime<Utc>) -> String {
 
 /// "2024-03-11 13:47:12", as the page shows times.
 pub(super) fn timestamp(at: DateTime<Utc>) -> String {
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-        at.year(),
-        at.month(),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    )
+    crate::domain::timestamp_text(at)
 }

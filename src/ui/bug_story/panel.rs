@@ -72,18 +72,42 @@ fn story(view: &BugStoryView, props: &BugStoryProps) -> Html {
         reveal("replay-debugger");
     });
     let row = view.row.as_ref().map(|row| {
+        let caption = format!("The traditional row of order {order_id}");
+        let values = [
+            html! { row.order_id },
+            html! { row.customer_id.clone() },
+            format::timestamp_html(row.order_date),
+            html! { row.total_amount.to_string() },
+            html! { row.status.to_string() },
+        ];
+        let class = |column: &str| match column {
+            "order_id" | "total_amount" => Some("num"),
+            "status" => Some("bs-wrong"),
+            _ => None,
+        };
+        // The row as the table has it; a phone, too narrow for five columns, shows the same
+        // row turned on its side (as psql's expanded display does), one column name a line.
+        // CSS shows one of the two; the hidden one is out of the accessibility tree too.
         html! {
-            <table class="data-table bs-row">
-                <caption>{ format!("The traditional row of order {order_id}") }</caption>
-                <thead>{ format::header_row(&COLUMNS) }</thead>
-                <tbody><tr>
-                    <td class="num">{ row.order_id }</td>
-                    <td>{ row.customer_id.clone() }</td>
-                    <td>{ format::timestamp(row.order_date) }</td>
-                    <td class="num">{ row.total_amount.to_string() }</td>
-                    <td class="bs-wrong">{ row.status.to_string() }</td>
-                </tr></tbody>
-            </table>
+            <>
+                <table class="data-table bs-row bs-row-wide">
+                    <caption>{ caption.clone() }</caption>
+                    <thead>{ format::header_row(&COLUMNS) }</thead>
+                    <tbody><tr>
+                        { for COLUMNS.iter().zip(values.iter()).map(|(&column, value)| html! {
+                            <td class={classes!(class(column))}>{ value.clone() }</td>
+                        }) }
+                    </tr></tbody>
+                </table>
+                <table class="data-table bs-row bs-row-tall">
+                    <caption>{ caption }</caption>
+                    <tbody>
+                        { for COLUMNS.iter().zip(values.iter()).map(|(&column, value)| html! {
+                            <tr><th scope="row">{ column }</th><td class={classes!(class(column))}>{ value.clone() }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            </>
         }
     });
     html! {

@@ -7,6 +7,7 @@ use crate::ui::databases::pager::Pager;
 use crate::ui::databases::table_view::TablePage;
 use crate::ui::widgets::format;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The column names, in table order, as the header shows them.
@@ -30,6 +31,8 @@ pub struct TraditionalTableProps {
 
 #[function_component(TraditionalTableView)]
 pub fn traditional_table(props: &TraditionalTableProps) -> Html {
+    let scroller = use_node_ref();
+    use_changed_cell_in_view(scroller.clone(), props.change.as_ref().map(|c| c.seq));
     let page = &props.page;
     let change = props.change.as_deref();
     let rows = page.rows.iter().map(|row| {
@@ -73,7 +76,7 @@ pub fn traditional_table(props: &TraditionalTableProps) -> Html {
                     { if count == 1 { " value overwritten so far" } else { " values overwritten so far" } }
                 </p>
             </div>
-            <div class="table-scroll" tabindex="0" role="group" aria-labelledby="table-heading">
+            <div class="table-scroll" tabindex="0" role="group" aria-labelledby="table-heading" ref={scroller}>
                 <table class="data-table">
                     <thead>{ format::header_row(&COLUMNS) }</thead>
                     <tbody>
@@ -154,4 +157,26 @@ fn lost_facts(change: Option<&LastChange>) -> Html {
             </ul>
         </div>
     }
+}
+
+/// On a narrow screen the table scrolls sideways inside its box, and `status` may start out of
+/// sight: after each change, the box scrolls (sideways only) to show the cell that changed.
+#[hook]
+fn use_changed_cell_in_view(scroller: NodeRef, seq: Option<u64>) {
+    use_effect_with(seq, move |_| {
+        let (Some(scroller), Some(cell)) = (
+            scroller.cast::<web_sys::HtmlElement>(),
+            scroller
+                .cast::<web_sys::Element>()
+                .and_then(|s| s.query_selector(".is-changed").ok().flatten())
+                .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()),
+        ) else {
+            return;
+        };
+        let (left, width) = (cell.offset_left(), cell.offset_width());
+        let (shown, visible) = (scroller.scroll_left(), scroller.client_width());
+        if left < shown || left + width > shown + visible {
+            scroller.set_scroll_left((left + width - visible).max(0));
+        }
+    });
 }

@@ -1,20 +1,11 @@
 //! How values are written on screen: text, and a little markup where text needs break points.
 
 use crate::domain::Order;
-use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono::{DateTime, Utc};
 
 /// A timestamp as the tables show it: "2026-11-27 09:15:02".
 pub fn timestamp(at: DateTime<Utc>) -> String {
-    // By hand: chrono's strftime machinery would add kilobytes to the download for one pattern.
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-        at.year(),
-        at.month(),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    )
+    crate::domain::timestamp_text(at)
 }
 
 /// A table's header row: one column header per name, its text exactly the column's name. (A
