@@ -324,6 +324,18 @@ fn typed_counts_and_times_are_read_forgivingly_but_never_guessed() {
     assert_eq!(parse_time("12:05 pm").unwrap().hour, 12);
     assert!(parse_time("13:05 pm").is_err());
     assert!(parse_time("0:05 am").is_err());
+    // A date as the page writes it, month and day in one or two digits, and a real day.
+    let dated = parse_time("2024-3-1 13:47").unwrap();
+    assert_eq!(dated.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 1));
+    for bad in [
+        "24-03-11 13:47",
+        "2024-02-30 13:47",
+        "2024-03 13:47",
+        "2024-03-11-1 13:47",
+        "2024-+3-11 13:47",
+    ] {
+        assert!(parse_time(bad).is_err(), "{bad}");
+    }
     assert_eq!(
         parse_status("payment problem"),
         Ok(StatusChoice::Is(OrderStatus::PaymentProblem))

@@ -87,23 +87,6 @@ pub fn parse(text: &str) -> Option<DateTime<Utc>> {
     Some(local - Duration::seconds(offset_seconds))
 }
 
-/// Reads a date written `YYYY-MM-DD`, if it exists.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let number = |from: usize, to: usize| text.get(from..to)?.parse::<u32>().ok();
-    let all_digits = bytes
-        .iter()
-        .enumerate()
-        .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    if !all_digits {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(number(0, 4)? as i32, number(5, 7)?, number(8, 10)?)
-}
-
 /// For `#[serde(with = "rfc3339")]` on a stored time.
 pub fn serialize<S: serde::Serializer>(at: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&format(*at))

@@ -2,6 +2,7 @@
 //! typed values and callbacks, and one reducer (`page/state.rs`) that owns the UI state.
 
 pub(crate) mod bug_story;
+pub(crate) mod challenges;
 pub(crate) mod clerks;
 pub(crate) mod controls;
 pub(crate) mod databases;

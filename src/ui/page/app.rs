@@ -11,6 +11,9 @@ use super::state::AppState;
 use super::use_writer::use_writer;
 use crate::app::LogReader;
 use crate::ui::bug_story::panel::BugStory;
+use crate::ui::challenges::panel::Challenges;
+use crate::ui::challenges::use_view::use_challenges_view;
+use crate::ui::challenges::view::ChallengesView;
 use crate::ui::clerks::panel::ClerksPanel;
 use crate::ui::controls::action_bar::ActionBar;
 use crate::ui::controls::action_bar::Allowed;
@@ -67,6 +70,8 @@ pub fn app() -> Html {
     let below = use_below(&state);
     let reads = use_reads(log.clone());
     let answer = use_answer(log.clone(), state.question, below.revision);
+    let challenge_view =
+        use_challenges_view(log.clone(), below.revision, state.challenges.set().clone());
     html! {
         <div class="app">
             <a class="skip-link" href="#databases">{ "Skip to the databases" }</a>
@@ -81,6 +86,7 @@ pub fn app() -> Html {
                 { insights_and_replay(&state, &below, &reads, &on) }
                 <QuestionsPanel view={answer} on_pick={on.pick_question.clone()} />
                 <ClerksPanel story={state.clerks.clone()} on_action={on.clerks.clone()} />
+                { challenges(&state, challenge_view, &on) }
                 { storage(&state, &below, &reads, &on) }
                 { confirm_dialog(&state, &on) }
                 <ShortcutsHelp open={state.help_open} on_close={on.help_close.clone()} />
@@ -216,11 +222,19 @@ fn insights_and_replay(state: &AppState, below: &Below, reads: &Reads, on: &Hand
     }
 }
 
+fn challenges(state: &AppState, view: std::rc::Rc<ChallengesView>, on: &Handlers) -> Html {
+    html! {
+        <Challenges {view} state={state.challenges.clone()} on_action={on.challenges.clone()}
+            on_load={on.challenge_load.clone()} />
+    }
+}
+
 fn storage(state: &AppState, below: &Below, reads: &Reads, on: &Handlers) -> Html {
     html! {
         <>
             <SharePanel log_len={below.log_len} revision={below.revision}
-                make_fragment={reads.make_fragment.clone()} />
+                make_fragment={reads.make_fragment.clone()}
+                challenges={AttrValue::from(state.challenges.set().to_string())} />
             <StoragePanel persistent={state.persistent} cross_tab_safe={state.cross_tab_safe}
                 revision={below.revision} measure={reads.measure.clone()}
                 import_error={state.import_error.clone().map(AttrValue::from)}

@@ -7,6 +7,7 @@ use super::state::{Action, AppState};
 use crate::app::Example;
 use crate::domain::questions::Question;
 use crate::domain::{EventType, OrderId};
+use crate::ui::challenges::state::ChallengesAction;
 use crate::ui::clerks::state::ClerksAction;
 use crate::ui::controls::drafts::Field;
 use crate::ui::lesson::state::LessonAction;
@@ -73,6 +74,9 @@ pub struct Handlers {
     pub show_me: Callback<Task>,
     pub pick_question: Callback<Question>,
     pub clerks: Callback<ClerksAction>,
+    pub challenges: Callback<ChallengesAction>,
+    /// Loads the example challenge `index` is about; the page then leads back to it.
+    pub challenge_load: Callback<(usize, Example)>,
 }
 
 #[hook]
@@ -114,6 +118,11 @@ pub fn use_handlers(d: UseReducerDispatcher<AppState>, w: Callback<Intent>) -> H
         correct: use_intent(w.clone(), |()| Intent::Correct),
         pick_question: use_dispatch(d.clone(), Action::PickQuestion),
         clerks: use_dispatch(d.clone(), Action::Clerks),
+        challenges: use_dispatch(d.clone(), Action::Challenges),
+        challenge_load: use_callback((d.clone(), w.clone()), |(index, example), (d, w)| {
+            d.dispatch(Action::Challenges(ChallengesAction::AwaitLog(index)));
+            w.emit(Intent::Load(example));
+        }),
         show_me: use_show_me(d, w),
     }
 }

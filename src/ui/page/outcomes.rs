@@ -100,6 +100,7 @@ impl AppState {
             }
         }
         self.continue_lesson_setup();
+        self.continue_challenges();
     }
 
     fn caught_up(&mut self, found: CaughtUp) {

@@ -6,6 +6,7 @@
 use crate::app::{Example, LogReader};
 use crate::domain::questions::Question;
 use crate::domain::{EventType, OrderId, RecordedEvent};
+use crate::ui::challenges::state::{ChallengesAction, ChallengesState};
 use crate::ui::clerks::state::{ClerksAction, ClerksStory};
 use crate::ui::controls::alert::Alert;
 use crate::ui::controls::drafts::{default_tracking, Drafts, Field};
@@ -70,6 +71,8 @@ pub struct AppState {
     pub lesson: Lesson,
     /// A share link waiting for an answer, or why it was refused.
     pub share: ShareInbox,
+    /// The Challenges region: the set, the learner's answers and the verdicts.
+    pub challenges: ChallengesState,
     /// A part of the page to scroll to and focus, once (after loading the bug story, say).
     pub reveal: Option<Reveal>,
     /// The question the learner asked of the log, if any.
@@ -119,6 +122,7 @@ pub enum Action {
     TimeTravel(TimeTravelAction),
     Debugger(DebuggerAction),
     Lesson(LessonAction),
+    Challenges(ChallengesAction),
     /// Lands the selection, the timeline and the debugger on the bug story's culprit (and,
     /// with `and_skip`, skips it in the debugger's what-if, or puts it back).
     FindCulprit {
@@ -160,6 +164,7 @@ impl AppState {
             debugger: Debugger::default(),
             lesson: Lesson::default(),
             share: ShareInbox::default(),
+            challenges: ChallengesState::default(),
             reveal: None,
             question: None,
             clerks: None,
@@ -199,8 +204,9 @@ impl AppState {
             Action::Ask(pending) => self.pending = Some(pending),
             Action::Answered(yes) => match self.pending.take() {
                 // Taken by the writer on yes; dropped on no.
-                Some(Pending::Shared) => drop(self.share.take()),
+                Some(Pending::Shared) => self.shared_answered(yes),
                 Some(Pending::LessonLoad(_)) if !yes => self.lesson_load_declined(),
+                Some(Pending::Load(_)) if !yes => self.challenges.stop_waiting(),
                 _ => {}
             },
             Action::Refuse(text) => self.refuse(text),
@@ -232,11 +238,13 @@ impl AppState {
                     self.enter_lesson_step();
                 }
             }
+            Action::Challenges(action) => self.apply_challenges(action),
             Action::FindCulprit { and_skip } => self.find_culprit(and_skip),
             Action::OpenShareLink(fragment) => {
                 if self.share.receive(&fragment) {
                     self.pending = Some(Pending::Shared);
                 }
+                self.open_link_challenges();
             }
             Action::DismissShareError => self.share.error = None,
             Action::PickQuestion(question) => self.question = Some(question),

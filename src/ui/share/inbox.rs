@@ -1,13 +1,18 @@
-//! A share link the visitor opened: the scenario waiting for their answer, or why the link was
-//! refused. Pure Rust (decoding and validating is the domain's job), so native tests can use it.
+//! A share link the visitor opened: the scenario (and challenges) waiting for their answer, or
+//! why the link was refused. Pure Rust (decoding and validating is the domain's job), so native
+//! tests can use it.
 
-use crate::domain::{decode_scenario, scenario_payload, RecordedEvent};
+use super::link::link_parts;
+use crate::domain::challenges::ChallengeSet;
+use crate::domain::{decode_scenario, RecordedEvent};
 use std::rc::Rc;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ShareInbox {
     /// A valid scenario, waiting for "replace your log?" to be answered.
     incoming: Option<Rc<Vec<RecordedEvent>>>,
+    /// The link's challenge set: waiting with the scenario, or (with no scenario) to be shown.
+    challenges: Option<ChallengeSet>,
     /// Why the last link was refused, until dismissed.
     pub error: Option<String>,
 }
@@ -15,25 +20,43 @@ pub struct ShareInbox {
 impl ShareInbox {
     /// Reads a URL fragment. Returns true when it held a valid scenario, which then waits for
     /// the visitor's answer. A fragment that is not a share link is ignored; a broken or
-    /// hostile one is refused with a sentence, and nothing else changes.
+    /// hostile one is refused with a sentence, and nothing else changes. Its challenges wait
+    /// too (see [`Self::take_challenges`]); broken ones are refused with their own sentence,
+    /// and the scenario is still offered.
     pub fn receive(&mut self, fragment: &str) -> bool {
-        let Some(payload) = scenario_payload(fragment) else {
+        let Some(parts) = link_parts(fragment) else {
             return false;
         };
-        match decode_scenario(payload) {
-            Ok(events) => {
-                self.incoming = Some(Rc::new(events));
-                self.error = None;
-                true
-            }
-            Err(why) => {
-                self.incoming = None;
-                self.error = Some(format!(
-                    "The share link was not opened: {why} Your own log is unchanged."
-                ));
-                false
+        self.incoming = None;
+        self.challenges = None;
+        self.error = None;
+        if let Some(payload) = parts.scenario {
+            match decode_scenario(payload) {
+                Ok(events) => self.incoming = Some(Rc::new(events)),
+                Err(why) => {
+                    self.error = Some(format!(
+                        "The share link was not opened: {why} Your own log is unchanged."
+                    ));
+                    return false;
+                }
             }
         }
+        if let Some(text) = parts.challenges {
+            match ChallengeSet::parse(&text) {
+                Ok(set) => self.challenges = Some(set),
+                Err(why) => {
+                    self.error = Some(format!(
+                        "The challenges in the share link were not read: {why} Your challenges are unchanged."
+                    ))
+                }
+            }
+        }
+        self.incoming.is_some()
+    }
+
+    /// Takes the link's challenge set, if it carried a valid one.
+    pub fn take_challenges(&mut self) -> Option<ChallengeSet> {
+        self.challenges.take()
     }
 
     /// Events in the waiting scenario.
@@ -53,7 +76,16 @@ impl ShareInbox {
 
     /// The confirm dialog's question, for a visitor whose log holds `own` events.
     pub fn question(&self, own: usize) -> String {
-        let shared = events(self.incoming_len());
+        let mut shared = events(self.incoming_len());
+        if let Some(set) = &self.challenges {
+            let n = set.challenges().len();
+            shared.push_str(" and its ");
+            shared.push_str(&crate::ui::widgets::format::count(
+                n,
+                "challenge",
+                "challenges",
+            ));
+        }
         if own == 0 {
             format!("Load the shared scenario of {shared}?")
         } else {
