@@ -23,6 +23,7 @@ const TITLES = [
   'Several views of one log',
   'Two clerks, one order: the lost update',
   'Old events stay readable',
+  'Challenges only the log can answer',
 ];
 const STEPS = TITLES.length;
 
@@ -169,6 +170,12 @@ test('Next alone, from an empty log: every step shows what its text says', async
   await expectOutlined(page, '.db-log .upcast >> nth=0');
   await expect(logRegion(page).locator('details.upcast')).toHaveCount(7);
   await expect(bar).toContainText('every version ever written must stay readable');
+
+  await next(page).click();
+  await expectStep(page, 16);
+  await expectOutlined(page, '#challenges');
+  await expectEventCount(page, '10 events');
+  await expect(page.getByRole('region', { name: 'Challenges' })).toContainText('About the blog example, which is on this page.');
   await expect(bar.getByRole('button', { name: 'Next step' })).toHaveCount(0);
   await expectPrimary(page, 'Finish the lesson');
   await expectNoA11yViolations(page, 'on the last lesson step');
@@ -269,13 +276,13 @@ test('on a 390 px phone the bar can be folded, and each step scrolls its target 
   const bar = lessonBar(page);
   for (let n = 1; n <= STEPS; n++) {
     await expectStep(page, n);
-    await page.waitForTimeout(400); // smooth scrolling settles
-    // The target's top is on screen, above the bar, so the learner sees what the step is about.
-    const target = await page.locator('[data-lesson-target]').boundingBox();
-    const barBox = await bar.boundingBox();
-    expect(target, `step ${n} has a target`).not.toBeNull();
-    expect(target!.y, `step ${n}: target below the top edge`).toBeGreaterThanOrEqual(-1);
-    expect(target!.y + 40, `step ${n}: target above the bar`).toBeLessThanOrEqual(barBox!.y);
+    // The target's top is on screen, above the bar, so the learner sees what the step is about
+    // (once the smooth scroll has settled).
+    await expect.poll(async () => {
+      const target = await page.locator('[data-lesson-target]').boundingBox();
+      const barBox = await bar.boundingBox();
+      return target !== null && target.y >= -1 && target.y + 40 <= barBox!.y;
+    }, { message: `step ${n}: the target's top shows above the bar`, timeout: 5_000 }).toBe(true);
     await screenshot(page, `lesson-phone-${String(n).padStart(2, '0')}`);
     if (n < STEPS) await next(page).click();
   }

@@ -51,13 +51,19 @@ pub fn lesson_bar(props: &LessonBarProps) -> Html {
         let target = index.and_then(|i| highlight(STEPS[i].target));
         // Panels off screen are laid out only when scrolled near (content-visibility), so the
         // page can grow above the target while scrolling to it: look again once it settled.
-        let settle = target.clone().map(|element| {
-            Timeout::new(SETTLE_MS, move || {
-                if !in_upper_half(&element) {
-                    scroll_to(&element, web_sys::ScrollBehavior::Instant);
-                }
+        let settle: Vec<Timeout> = target
+            .iter()
+            .flat_map(|element| {
+                SETTLE_MS.map(|ms| {
+                    let element = element.clone();
+                    Timeout::new(ms, move || {
+                        if !in_upper_half(&element) {
+                            scroll_to(&element, web_sys::ScrollBehavior::Instant);
+                        }
+                    })
+                })
             })
-        });
+            .collect();
         move || {
             drop(settle);
             if let Some(element) = target {
@@ -195,8 +201,9 @@ fn highlight(selector: &str) -> Option<web_sys::Element> {
     Some(element)
 }
 
-/// How long a smooth scroll takes to settle before the target is looked at again.
-const SETTLE_MS: u32 = 700;
+/// When the target is looked at again: once a smooth scroll has settled, and twice more while
+/// the panels it passed (laid out only when near) take their real size.
+const SETTLE_MS: [u32; 3] = [600, 1100, 1800];
 
 fn scroll_to(element: &web_sys::Element, behavior: web_sys::ScrollBehavior) {
     let options = web_sys::ScrollIntoViewOptions::new();

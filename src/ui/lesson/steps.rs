@@ -99,7 +99,7 @@ const STORY: Example = Example::BugStory;
 /// Where the second part, "Beyond the basics", starts.
 pub const PART_TWO: usize = 11;
 
-pub const STEPS: [LessonStep; 15] = [
+pub const STEPS: [LessonStep; 16] = [
     step(
         "Two ways to keep orders",
         "#databases",
@@ -262,5 +262,15 @@ pub const STEPS: [LessonStep; 15] = [
             "This log was started by an older release that wrote amounts as text (schema version 1). Those events are stored exactly as they were written and upcast to today's shape as they are read: open a marker to see both forms. The cost: events are never rewritten, so every version ever written must stay readable, for years.",
         )
     },
-
+    LessonStep {
+        setup: Setup {
+            log: Some(Needs::StartingWith(BLOG)),
+            ..NOTHING
+        },
+        ..step(
+            "Challenges only the log can answer",
+            "#challenges",
+            "Your turn: questions whose answers only the log holds, such as an order's status at a moment in the past. Answer one, and the app checks it against the log on this page; a hint names the panel that answers it. A teacher can put a set of them in a share link for the class.",
+        )
+    },
 ];
