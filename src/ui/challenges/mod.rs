@@ -5,6 +5,7 @@ pub(crate) mod on_page;
 #[cfg(test)]
 mod page_tests;
 pub(crate) mod panel;
+pub(crate) mod section;
 pub(crate) mod state;
 pub(crate) mod use_view;
 pub(crate) mod view;

@@ -3,4 +3,5 @@
 #[cfg(test)]
 mod page_tests;
 pub(crate) mod panel;
+pub(crate) mod section;
 pub(crate) mod state;

@@ -10,3 +10,4 @@ pub(crate) mod order_form;
 pub(crate) mod order_options;
 pub(crate) mod order_select;
 pub(crate) mod reset_button;
+pub(crate) mod section;

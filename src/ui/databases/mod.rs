@@ -6,5 +6,6 @@ pub(crate) mod log_filters;
 pub(crate) mod log_row;
 pub(crate) mod log_view;
 pub(crate) mod pager;
+pub(crate) mod section;
 pub(crate) mod table_view;
 pub(crate) mod traditional_table;

@@ -2,4 +2,5 @@
 
 pub(crate) mod derived_state;
 pub(crate) mod order_history;
+pub(crate) mod section;
 pub(crate) mod sql_panel;

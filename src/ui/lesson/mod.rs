@@ -4,6 +4,7 @@ pub(crate) mod bar;
 pub(crate) mod loader;
 #[cfg(test)]
 mod page_tests;
+pub(crate) mod section;
 pub(crate) mod setup;
 pub(crate) mod state;
 pub(crate) mod steps;

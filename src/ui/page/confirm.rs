@@ -45,3 +45,18 @@ pub fn question(state: &AppState, own_events: usize) -> Option<Question> {
         }
     })
 }
+
+/// The confirm dialog, asking `question` about the pending change (hidden when none).
+pub fn confirm_dialog(page: &super::wire::Page, on_answer: &yew::Callback<bool>) -> yew::Html {
+    use yew::prelude::*;
+    let state = page.state;
+    let own_events = state.log.read().events().len();
+    let (question, detail, confirm_label) = match question(state, own_events) {
+        Some(q) => (Some(AttrValue::from(q.question)), q.detail, q.confirm_label),
+        None => (None, "", ""),
+    };
+    html! {
+        <crate::ui::widgets::confirm_dialog::ConfirmDialog {question} {detail} {confirm_label}
+            on_answer={on_answer.clone()} />
+    }
+}

@@ -4,7 +4,7 @@
 pub(crate) mod app;
 pub(crate) mod below;
 pub(crate) mod confirm;
-pub(crate) mod handlers;
+
 pub(crate) mod intents;
 pub(crate) mod open;
 pub(crate) mod outcomes;
@@ -16,3 +16,4 @@ pub(crate) mod state;
 #[cfg(test)]
 pub(crate) mod test_page;
 pub(crate) mod use_writer;
+pub(crate) mod wire;

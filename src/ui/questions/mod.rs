@@ -3,4 +3,5 @@
 
 pub(crate) mod answer_table;
 pub(crate) mod panel;
+pub(crate) mod section;
 pub(crate) mod use_answer;

@@ -5,3 +5,4 @@ pub(crate) mod link;
 #[cfg(test)]
 mod page_tests;
 pub(crate) mod panel;
+pub(crate) mod section;

@@ -29,12 +29,12 @@ pub fn use_share_link(on_fragment: Callback<String>) {
                     location.pathname().unwrap_or_default(),
                     location.search().unwrap_or_default()
                 );
+                // If the browser refuses to tidy the address, the link stays in it: a reload
+                // then asks again, which loses nothing.
                 if let Ok(history) = window.history() {
-                    let _ = history.replace_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&bare),
-                    );
+                    history
+                        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&bare))
+                        .ok();
                 }
                 on_fragment.emit(hash);
             }

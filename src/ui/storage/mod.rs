@@ -3,4 +3,5 @@
 pub(crate) mod panel;
 pub(crate) mod preferences;
 pub(crate) mod recovery_banner;
+pub(crate) mod section;
 pub(crate) mod sync;
