@@ -68,6 +68,7 @@ test('a visitor with a log of their own can keep it', async ({ page }) => {
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
   await placeOrder(page, 'Mine', '1.00');
   await placeOrder(page, 'Also mine', '2.00');
+  await expectEventCount(page, '2 events');
   const mine = await bothDatabases(page);
 
   // Pasted into the same tab: only the fragment changes, the app still notices.
