@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PORT = 4400;
+const PORT = Number(process.env.BENCH_PORT ?? 4400); // BENCH_PORT: two benches side by side
 const URL = `http://127.0.0.1:${PORT}/event-sourcing-demo/`;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'];

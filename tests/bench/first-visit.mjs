@@ -1,0 +1,184 @@
+// The first visit on a slow classroom link: the release dist/ served gzipped from a sub-path, as
+// GitHub Pages serves it, to a browser with an empty cache on an emulated slow link and a slowed
+// CPU (Chrome DevTools Protocol: Network.emulateNetworkConditions, Emulation.setCPUThrottlingRate).
+// Each run is a fresh browser context (empty cache, empty storage, service workers blocked).
+// Measured from navigation start:
+//   - first contentful paint (the browser's 'first-contentful-paint' entry);
+//   - wasm downloaded (the .wasm response's end, from Resource Timing);
+//   - app ready (the app marks body[data-app-ready="true"] once mounted and its log loaded);
+//   - interactive: in the task right after the app marked itself ready, the page clicks
+//     Place order; interactive is the first frame painted after that click's event is on the
+//     page ("1 event" in the Event log), so it includes any work that delays a first click.
+import { chromium } from '@playwright/test';
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The link and machine of a classroom: 1.6 Mbit/s down, about 750 kbit/s up, 150 ms round
+ *  trip, and a CPU four times slower than this one. */
+export const SLOW_LINK = {
+  latencyMs: 150,
+  downloadBitsPerSecond: 1.6e6,
+  uploadBitsPerSecond: 750e3,
+  cpuSlowdown: 4,
+};
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const BASE = '/event-sourcing-demo/';
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json',
+};
+// What GitHub Pages compresses: text and wasm (images such as PNG are compressed already).
+const COMPRESSED = new Set(['.html', '.js', '.css', '.wasm', '.svg', '.json']);
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+/** Serves `dir` under /event-sourcing-demo/ with Content-Encoding: gzip for text and wasm, as
+ *  GitHub Pages does. Compressed once per file (gzip -9, as the size figures count). Listens on a
+ *  free port; resolves to { url, close }. */
+export async function serveGzipped(dir) {
+  const root = resolve(dir);
+  const cache = new Map();
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (!url.pathname.startsWith(BASE)) { res.writeHead(404).end(); return; }
+    const rel = normalize(decodeURIComponent(url.pathname.slice(BASE.length)) || 'index.html');
+    if (rel.startsWith('..')) { res.writeHead(400).end(); return; }
+    let file = join(root, rel);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const ext = extname(file);
+      const gzip = COMPRESSED.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      const key = `${file}|${gzip}`;
+      if (!cache.has(key)) {
+        const body = await readFile(file);
+        cache.set(key, gzip ? gzipSync(body, { level: 9 }) : body);
+      }
+      const body = cache.get(key);
+      res.writeHead(200, {
+        'content-type': TYPES[ext] ?? 'application/octet-stream',
+        'content-length': body.length,
+        'cache-control': 'max-age=600',
+        vary: 'Accept-Encoding',
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${server.address().port}${BASE}`,
+    close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
+  };
+}
+
+/** Runs in the page before its own scripts: records the paint entries and, once the app says it
+ *  is ready, clicks Place order and records when the answer is painted. */
+function recordFirstVisit() {
+  const seen = (window.__firstVisit = {});
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name === 'first-contentful-paint') seen.fcp = entry.startTime;
+    }
+  }).observe({ type: 'paint', buffered: true });
+  const afterNextPaint = (then) => requestAnimationFrame(() => setTimeout(then, 0));
+  new MutationObserver((_, observer) => {
+    if (document.body?.dataset.appReady !== 'true') return;
+    observer.disconnect();
+    seen.ready = performance.now();
+    setTimeout(() => {
+      const place = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Place order');
+      if (!place) { seen.error = 'no Place order button'; return; }
+      const answered = () => document.querySelector('.db-log .counter-log')?.textContent.trim() === '1 event';
+      new MutationObserver((_, watcher) => {
+        if (!answered()) return;
+        watcher.disconnect();
+        seen.answered = performance.now();
+        afterNextPaint(() => { seen.interactive = performance.now(); });
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      place.click();
+    }, 0);
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-app-ready'] });
+}
+
+/** One cold visit: fresh context, throttled, from navigation to the answered click. */
+async function coldVisit(browser, url, viewport) {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport });
+  try {
+    await context.addInitScript(recordFirstVisit);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: SLOW_LINK.latencyMs,
+      downloadThroughput: SLOW_LINK.downloadBitsPerSecond / 8,
+      uploadThroughput: SLOW_LINK.uploadBitsPerSecond / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_LINK.cpuSlowdown });
+    await page.goto(url, { waitUntil: 'commit' });
+    // Polled rarely: every evaluation runs on the throttled main thread too.
+    await page.waitForFunction(() => window.__firstVisit.interactive !== undefined || window.__firstVisit.error,
+      null, { timeout: 120_000, polling: 500 });
+    return await page.evaluate(() => {
+      const seen = window.__firstVisit;
+      if (seen.error) throw new Error(seen.error);
+      const resources = performance.getEntriesByType('resource');
+      const wasm = resources.filter((e) => e.name.endsWith('.wasm'));
+      const navigation = performance.getEntriesByType('navigation')[0];
+      // Bytes received before the click (the service worker is blocked, so nothing else loads).
+      const transferred = [navigation, ...resources].reduce((sum, e) => sum + (e.transferSize ?? 0), 0);
+      return {
+        fcp: seen.fcp,
+        wasmLoaded: wasm.length ? Math.min(...wasm.map((e) => e.responseEnd)) : null,
+        wasmGzipped: wasm.every((e) => e.encodedBodySize < e.decodedBodySize),
+        ready: seen.ready,
+        answered: seen.answered,
+        interactive: seen.interactive,
+        clickWorked: document.querySelector('.db-log .counter-log')?.textContent.trim() === '1 event',
+        transferred,
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** Medians over `runs` cold visits of `dist` (default BENCH_DIST or dist). */
+export async function measureFirstVisit({ runs, dist = process.env.BENCH_DIST ?? 'dist' }) {
+  const server = await serveGzipped(dist);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  try {
+    const visits = [];
+    for (let i = 0; i < runs; i++) {
+      const visit = await coldVisit(browser, server.url, { width: 1366, height: 900 });
+      if (!visit.clickWorked) throw new Error('first visit: the click on Place order did not add an event');
+      if (!visit.wasmGzipped) throw new Error('first visit: the wasm was not served gzipped');
+      console.error(`bench: first visit ${i + 1}/${runs}: FCP ${visit.fcp?.toFixed(0)} ms, wasm loaded ${visit.wasmLoaded?.toFixed(0)} ms, ready ${visit.ready.toFixed(0)} ms, answered ${visit.answered.toFixed(0)} ms, interactive ${visit.interactive.toFixed(0)} ms, ${(visit.transferred / 1024).toFixed(1)} KB`);
+      visits.push(visit);
+    }
+    const of = (key) => median(visits.map((v) => v[key]).filter((v) => v != null));
+    return {
+      runs,
+      fcp: of('fcp'),
+      wasmLoaded: of('wasmLoaded'),
+      ready: of('ready'),
+      interactive: of('interactive'),
+      transferred: of('transferred'),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+// Alone: node tests/bench/first-visit.mjs [runs] [dist]
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await measureFirstVisit({ runs: Number(process.argv[2] ?? 3), dist: process.argv[3] });
+  console.log(JSON.stringify(result, null, 2));
+}
