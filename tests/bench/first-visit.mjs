@@ -149,36 +149,41 @@ async function coldVisit(browser, url, viewport) {
   }
 }
 
-/** Medians over `runs` cold visits of `dist` (default BENCH_DIST or dist). */
-export async function measureFirstVisit({ runs, dist = process.env.BENCH_DIST ?? 'dist' }) {
-  const server = await serveGzipped(dist);
+/** Medians over `runs` cold visits of each build in `dists`, visited in turn (A, B, A, B, ...)
+ *  so that a busy moment of the shared machine weighs on all of them alike. */
+export async function compareFirstVisits({ runs, dists }) {
+  const servers = [];
+  for (const dist of dists) servers.push(await serveGzipped(dist));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   try {
-    const visits = [];
+    const visits = dists.map(() => []);
     for (let i = 0; i < runs; i++) {
-      const visit = await coldVisit(browser, server.url, { width: 1366, height: 900 });
-      if (!visit.clickWorked) throw new Error('first visit: the click on Place order did not add an event');
-      if (!visit.wasmGzipped) throw new Error('first visit: the wasm was not served gzipped');
-      console.error(`bench: first visit ${i + 1}/${runs}: FCP ${visit.fcp?.toFixed(0)} ms, wasm loaded ${visit.wasmLoaded?.toFixed(0)} ms, ready ${visit.ready.toFixed(0)} ms, answered ${visit.answered.toFixed(0)} ms, interactive ${visit.interactive.toFixed(0)} ms, ${(visit.transferred / 1024).toFixed(1)} KB`);
-      visits.push(visit);
+      for (const [k, server] of servers.entries()) {
+        const visit = await coldVisit(browser, server.url, { width: 1366, height: 900 });
+        if (!visit.clickWorked) throw new Error('first visit: the click on Place order did not add an event');
+        if (!visit.wasmGzipped) throw new Error('first visit: the wasm was not served gzipped');
+        console.error(`bench: first visit ${i + 1}/${runs} of ${dists[k]}: FCP ${visit.fcp?.toFixed(0)} ms, wasm loaded ${visit.wasmLoaded?.toFixed(0)} ms, ready ${visit.ready.toFixed(0)} ms, answered ${visit.answered.toFixed(0)} ms, interactive ${visit.interactive.toFixed(0)} ms, ${(visit.transferred / 1024).toFixed(1)} KB`);
+        visits[k].push(visit);
+      }
     }
-    const of = (key) => median(visits.map((v) => v[key]).filter((v) => v != null));
-    return {
-      runs,
-      fcp: of('fcp'),
-      wasmLoaded: of('wasmLoaded'),
-      ready: of('ready'),
-      interactive: of('interactive'),
-      transferred: of('transferred'),
-    };
+    return visits.map((of) => {
+      const med = (key) => median(of.map((v) => v[key]).filter((v) => v != null));
+      return { runs, fcp: med('fcp'), wasmLoaded: med('wasmLoaded'), ready: med('ready'), interactive: med('interactive'), transferred: med('transferred') };
+    });
   } finally {
     await browser.close();
-    await server.close();
+    for (const server of servers) await server.close();
   }
 }
 
-// Alone: node tests/bench/first-visit.mjs [runs] [dist]
+/** Medians over `runs` cold visits of one build (default BENCH_DIST or dist). */
+export async function measureFirstVisit({ runs, dist = process.env.BENCH_DIST ?? 'dist' }) {
+  return (await compareFirstVisits({ runs, dists: [dist] }))[0];
+}
+
+// Alone, to compare builds side by side: node tests/bench/first-visit.mjs RUNS DIST [DIST...]
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await measureFirstVisit({ runs: Number(process.argv[2] ?? 3), dist: process.argv[3] });
-  console.log(JSON.stringify(result, null, 2));
+  const [runs = '3', ...dists] = process.argv.slice(2);
+  const results = await compareFirstVisits({ runs: Number(runs), dists: dists.length ? dists : ['dist'] });
+  for (const [k, result] of results.entries()) console.log(dists[k] ?? 'dist', JSON.stringify(result));
 }
