@@ -58,10 +58,14 @@ async function clickToPaint(page) {
   return payAndWaitForPaint(page);
 }
 
-/** Places an order, so Pay has something it may act on. */
+/** Places an order, so Pay has something it may act on, and waits until it is placed: the write
+ *  waits for the cross-tab lock, and a Pay clicked before it lands would act on the order before,
+ *  already paid, and be refused (no OrderPaid would ever come). */
 async function placeOrder(page) {
+  const counter = page.getByRole('region', { name: 'Event log' }).locator('.counter-log');
+  const before = await counter.textContent();
   await page.getByRole('button', { name: 'Place order' }).click();
-  await page.getByRole('button', { name: 'Pay' }).waitFor();
+  await page.waitForFunction((before) => document.querySelector('.db-log .counter-log')?.textContent !== before, before);
 }
 
 /** Clicks Pay in the page and waits until the new event is on the page (the write waits for
