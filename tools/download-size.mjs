@@ -16,9 +16,10 @@ const file = join(dir, 'index.html');
 const html = readFileSync(file, 'utf8');
 if (html.split(PLACEHOLDER).length !== 2) throw new Error(`${file} must hold ${PLACEHOLDER} exactly once`);
 
-// The files trunk's loader fetches: the wasm-bindgen JS it imports and the wasm it passes to init.
-const js = html.match(/import init, \* as bindings from '\.\/([^']+\.js)'/)?.[1];
-const wasm = html.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+// The files trunk's loader fetches: the wasm-bindgen JS it imports and the wasm it passes to init
+// (under the public URL: './' in release builds, '/' for trunk serve).
+const js = html.match(/import init, \* as bindings from '[^']*?([^'/]+\.js)'/)?.[1];
+const wasm = html.match(/module_or_path: '[^']*?([^'/]+\.wasm)'/)?.[1];
 if (!js || !wasm) throw new Error(`${file}: trunk's loader (its JS import and wasm path) not found`);
 const bytes = [js, wasm].reduce((sum, name) => sum + gzipSync(readFileSync(join(dir, name)), { level: 9 }).length, 0);
 const kb = Math.round(bytes / 1024).toLocaleString('en-US');
