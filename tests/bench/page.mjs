@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PORT = 4400;
+const PORT = Number(process.env.BENCH_PORT ?? 4400); // BENCH_PORT: two benches side by side
 const URL = `http://127.0.0.1:${PORT}/event-sourcing-demo/`;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'];
@@ -58,10 +58,14 @@ async function clickToPaint(page) {
   return payAndWaitForPaint(page);
 }
 
-/** Places an order, so Pay has something it may act on. */
+/** Places an order, so Pay has something it may act on, and waits until it is placed: the write
+ *  waits for the cross-tab lock, and a Pay clicked before it lands would act on the order before,
+ *  already paid, and be refused (no OrderPaid would ever come). */
 async function placeOrder(page) {
+  const counter = page.getByRole('region', { name: 'Event log' }).locator('.counter-log');
+  const before = await counter.textContent();
   await page.getByRole('button', { name: 'Place order' }).click();
-  await page.getByRole('button', { name: 'Pay' }).waitFor();
+  await page.waitForFunction((before) => document.querySelector('.db-log .counter-log')?.textContent !== before, before);
 }
 
 /** Clicks Pay in the page and waits until the new event is on the page (the write waits for

@@ -6,14 +6,17 @@ import AxeBuilder from '@axe-core/playwright';
 type Guard = {
   /** Console errors matching one of these are expected by the test (e.g. a simulated quota error). */
   allowedConsoleErrors: RegExp[];
+  /** Uncaught exceptions matching one of these are expected by the test (e.g. a failed download). */
+  allowedPageErrors: RegExp[];
   /** Collected problems; asserted empty after each test. */
   pageProblems: string[];
 };
 
 export const test = base.extend<Guard>({
   allowedConsoleErrors: [[], { option: true }],
+  allowedPageErrors: [[], { option: true }],
   pageProblems: [
-    async ({ page, allowedConsoleErrors }, use) => {
+    async ({ page, allowedConsoleErrors, allowedPageErrors }, use) => {
       const problems: string[] = [];
       page.on('console', (msg) => {
         if (msg.type() !== 'error') return;
@@ -21,7 +24,10 @@ export const test = base.extend<Guard>({
         if (allowedConsoleErrors.some((re) => re.test(text))) return;
         problems.push(`console error: ${text}`);
       });
-      page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+      page.on('pageerror', (err) => {
+        if (allowedPageErrors.some((re) => re.test(err.message))) return;
+        problems.push(`uncaught: ${err.message}`);
+      });
       page.on('requestfailed', (req) => {
         // A download or an aborted navigation is not a failure of the app.
         if (req.failure()?.errorText === 'net::ERR_ABORTED') return;

@@ -1,8 +1,8 @@
 // Size is a feature: the gzip size of what a visitor downloads must stay within the budget in
 // size-budget.json. Deterministic, so it is a test; raising the budget is a decision.
-// Two budgets: `total_gzip_bytes` is today's size plus a little (no regressions), and
-// `target_total_gzip_bytes` is issue #7's 150 KB, not met yet: its test is marked as failing, so
-// the day the app fits, Playwright reports an unexpected pass and the mark must come off.
+// Two budgets: `total_gzip_bytes` and `wasm_gzip_bytes` are today's size plus about 1% (no
+// regressions; lower them as the build shrinks), and `target_total_gzip_bytes` is the goal of
+// 240 KB for the first visit on a slow classroom link (see README "Size").
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,8 +34,11 @@ test('dist/ stays within its gzip size budget', () => {
   expect(total, 'total gzip bytes of dist/').toBeLessThanOrEqual(budget.total_gzip_bytes);
 });
 
-test('dist/ fits the 150 KB gzip target of issue #7', () => {
-  test.fail(true, 'known: about 300 KB today, most of it the wasm (Yew and the features); see README "Size"');
+test('dist/ fits the 240 KB gzip goal for a first visit on a slow link', () => {
+  // Not met yet: 363 KB, 339 KB of it the wasm (every feature of both lesson parts is in). Marked as
+  // failing so that the day the build fits, Playwright reports an unexpected pass and the mark
+  // has to come off.
+  test.fail(true, 'known: 363 KB today, most of it the wasm; see README "Size"');
   const total = gzipSizes().reduce((sum, f) => sum + f.gzip, 0);
   expect(total, 'total gzip bytes of dist/').toBeLessThanOrEqual(budget.target_total_gzip_bytes);
 });
