@@ -79,18 +79,7 @@ async fn the_lock_is_held_while_the_critical_section_runs() {
 async fn a_write_waits_while_another_holder_has_the_lock() {
     let _turn = my_turn().await;
     // Another holder (as another tab would be) keeps the lock until `release` resolves.
-    let release: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
-    let keep = Rc::clone(&release);
-    let holder = Closure::once_into_js(move |_lock: JsValue| {
-        js_sys::Promise::new(&mut |resolve, _reject| *keep.borrow_mut() = Some(resolve))
-    });
-    let request: js_sys::Function = js_sys::Reflect::get(&locks(), &"request".into())
-        .unwrap()
-        .unchecked_into();
-    let held: js_sys::Promise = request
-        .call2(&locks(), &WRITE_LOCK.into(), &holder)
-        .unwrap()
-        .unchecked_into();
+    let (release, held) = hold(WRITE_LOCK);
     TimeoutFuture::new(10).await;
 
     let ran = Rc::new(RefCell::new(false));
@@ -161,8 +150,9 @@ async fn held_names() -> Vec<String> {
         .collect()
 }
 
-/// Holds `name` (as another tab would) until the returned function is called.
-fn hold(name: &str) -> Rc<RefCell<Option<js_sys::Function>>> {
+/// Holds `name` (as another tab would) until the returned function is called; the promise
+/// settles once the lock is let go.
+fn hold(name: &str) -> (Rc<RefCell<Option<js_sys::Function>>>, js_sys::Promise) {
     let release: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
     let keep = Rc::clone(&release);
     let holder = Closure::once_into_js(move |_lock: JsValue| {
@@ -171,8 +161,11 @@ fn hold(name: &str) -> Rc<RefCell<Option<js_sys::Function>>> {
     let request: js_sys::Function = js_sys::Reflect::get(&locks(), &"request".into())
         .unwrap()
         .unchecked_into();
-    request.call2(&locks(), &name.into(), &holder).unwrap();
-    release
+    let held = request
+        .call2(&locks(), &name.into(), &holder)
+        .unwrap()
+        .unchecked_into();
+    (release, held)
 }
 
 #[wasm_bindgen_test]
@@ -213,7 +206,7 @@ async fn the_next_holder_waits_until_it_sees_the_head_of_the_last_commit() {
     // Another tab committed a head that has not reached this tab's localStorage yet: it holds
     // the newest mark. The write must wait until the head arrives, then run.
     let theirs = r#"{"mark":"theirs, still on its way"}"#;
-    let release = hold(&format!("{COMMIT_MARK}1000000/{theirs}"));
+    let (release, _) = hold(&format!("{COMMIT_MARK}1000000/{theirs}"));
     TimeoutFuture::new(10).await;
     let ran = Rc::new(RefCell::new(None::<String>));
     {
@@ -248,7 +241,7 @@ async fn the_next_holder_waits_until_it_sees_the_head_of_the_last_commit() {
 async fn a_commit_that_never_arrives_refuses_one_write_instead_of_overwriting_it() {
     let _turn = my_turn().await;
     let lost = r#"{"mark":"never arrives"}"#;
-    let release = hold(&format!("{COMMIT_MARK}2000000/{lost}"));
+    let (release, _) = hold(&format!("{COMMIT_MARK}2000000/{lost}"));
     TimeoutFuture::new(10).await;
     let ran = Rc::new(RefCell::new(false));
     let outcome = {

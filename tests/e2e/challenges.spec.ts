@@ -3,7 +3,7 @@
 // that answers it; a teacher shares the set with the scenario link.
 import { test, expect, openApp, expectNoA11yViolations, screenshot } from './fixtures';
 import { button, expectEventCount, loadBlogExample, placeOrder, tableRegion } from './page-helpers';
-import { bugStory, sharePanel, timeTravel } from './replay-helpers';
+import { bugStory, openAsStudent, sharePanel, timeTravel } from './replay-helpers';
 import type { Page } from '@playwright/test';
 
 const region = (page: Page) => page.getByRole('region', { name: 'Challenges', exact: true });
@@ -181,12 +181,7 @@ test('a share link carries the challenges to another visitor', async ({ page, br
   await expectNoA11yViolations(page, 'with a share link carrying the challenges');
 
   // A student opens it: asked first, then the scenario and its challenges.
-  const context = await browser.newContext();
-  const student = await context.newPage();
-  const problems: string[] = [];
-  student.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  student.on('pageerror', (e) => problems.push(e.message));
-  await student.goto(link);
+  const { context, student, problems } = await openAsStudent(browser, link);
   const dialog = student.getByRole('alertdialog');
   await expect(dialog).toContainText('Load the shared scenario of 10 events and its 3 challenges?');
   await dialog.getByRole('button', { name: 'Load the scenario' }).click();

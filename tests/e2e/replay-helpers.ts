@@ -1,6 +1,6 @@
 // Shared steps for the replay, bug-story, lesson and share specs: named controls, as a person
 // finds them on the page.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { button, expectEventCount, logRegion } from './page-helpers';
 
 export const timeTravel = (page: Page) => page.getByRole('region', { name: 'Time travel' });
@@ -34,4 +34,16 @@ export async function loadBugStory(page: Page) {
   await expect(loaded).toBeVisible();
   await expectEventCount(page, '10 events');
   await expect(logRegion(page)).toBeVisible();
+}
+
+/** A student's own browser (a new context) opening a link; `problems` collects the page's
+ *  console errors and uncaught exceptions, which a test expects to stay empty. */
+export async function openAsStudent(browser: Browser, link: string) {
+  const context = await browser.newContext();
+  const student = await context.newPage();
+  const problems: string[] = [];
+  student.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  student.on('pageerror', (e) => problems.push(e.message));
+  await student.goto(link);
+  return { context, student, problems };
 }

@@ -5,7 +5,7 @@ import { test, expect, openApp, expectNoA11yViolations, screenshot } from './fix
 import {
   bothDatabases, button, expectEventCount, loadBlogExample, placeOrder, statusCell, tableRows,
 } from './page-helpers';
-import { sharePanel } from './replay-helpers';
+import { openAsStudent, sharePanel } from './replay-helpers';
 import type { Page } from '@playwright/test';
 
 /** A link to the app carrying `payload` (the part after `#scenario=`). */
@@ -38,12 +38,7 @@ test('a shared link carries the scenario to another browser, which asks first', 
   const teacher = await bothDatabases(page);
 
   // A student with an empty log: asked, then the same databases.
-  const context = await browser.newContext();
-  const student = await context.newPage();
-  const problems: string[] = [];
-  student.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  student.on('pageerror', (e) => problems.push(e.message));
-  await student.goto(link);
+  const { context, student, problems } = await openAsStudent(browser, link);
   const dialog = student.getByRole('alertdialog');
   await expect(dialog).toContainText('Load the shared scenario of 11 events?');
   await expectNoA11yViolations(student, 'asking before loading a shared scenario');
