@@ -199,6 +199,7 @@ test('a forbidden action changes nothing in either table and says why next to th
   await expect(page.getByRole('alert')).toContainText('place an order first');
 
   await placeOrder(page);
+  await expectEventCount(page, '1 event'); // a write waits for the cross-tab lock: let it land
   await expect(page.getByRole('alert')).toHaveCount(0);
   const before = await bothDatabases(page);
   for (const [action, reason] of [
@@ -216,6 +217,7 @@ test('a forbidden action changes nothing in either table and says why next to th
 
   await button(page, 'Pay').click();
   await button(page, 'Ship').click();
+  await expectEventCount(page, '3 events');
   await expect(page.getByRole('alert')).toHaveCount(0);
   const shipped = await bothDatabases(page);
   await button(page, 'Cancel order').click();
