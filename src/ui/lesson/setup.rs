@@ -4,6 +4,7 @@
 //! says which log the step wants (`Lesson::wants`); the page loads it (asking first when it
 //! would replace the learner's own events) and the setup finishes when the log is there.
 
+use super::state::lesson_may_replace;
 use super::steps::{LessonStep, Needs, Setup, Task, STEPS};
 use crate::app::{Databases, Example};
 use crate::domain::{OrderEvent, RecordedEvent};
@@ -19,15 +20,6 @@ pub fn log_meets(needs: Needs, events: &[RecordedEvent]) -> bool {
         Needs::Exactly(_) => events == example.as_slice(),
         Needs::StartingWith(_) => events.starts_with(&example),
     }
-}
-
-/// Whether the lesson may replace `events` without asking: an empty log, or one of the
-/// lesson's own examples with whatever was added to it. Anything else is the learner's own.
-pub fn lesson_may_replace(events: &[RecordedEvent]) -> bool {
-    events.is_empty()
-        || [Example::Blog, Example::BugStory]
-            .into_iter()
-            .any(|example| events.starts_with(&example.events()))
 }
 
 /// Where the open step stands.

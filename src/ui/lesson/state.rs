@@ -3,12 +3,23 @@
 //! [`LESSON_KEY`]. Pure Rust, so native tests can use it.
 
 use super::steps::Needs;
+use crate::app::Example;
+use crate::domain::RecordedEvent;
 use serde::{Deserialize, Serialize};
 
 /// Where the lesson remembers its step. Beside the presenter preference, outside the store's
 /// `event-sourcing-demo/v1/` namespace: the store reports any key there it did not write as
 /// damage, and a lesson step is a preference of this browser, not part of the log.
 pub const LESSON_KEY: &str = "event-sourcing-demo/prefs/lesson";
+
+/// Whether the lesson may replace `events` without asking: an empty log, or one of the
+/// lesson's own examples with whatever was added to it. Anything else is the learner's own.
+pub fn lesson_may_replace(events: &[RecordedEvent]) -> bool {
+    events.is_empty()
+        || [Example::Blog, Example::BugStory]
+            .into_iter()
+            .any(|example| events.starts_with(&example.events()))
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lesson {

@@ -11,7 +11,7 @@ use crate::domain::{
 };
 use crate::ui::bug_story::view::BugStoryView;
 use crate::ui::controls::example_text;
-use crate::ui::lesson::setup::lesson_may_replace;
+use crate::ui::lesson::state::lesson_may_replace;
 use crate::ui::widgets::{format, timing};
 use chrono::{DateTime, Utc};
 use std::rc::Rc;

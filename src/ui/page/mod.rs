@@ -11,6 +11,7 @@ pub(crate) mod outcomes;
 #[cfg(test)]
 mod page_tests;
 pub(crate) mod reads;
+pub(crate) mod selection;
 pub(crate) mod shown;
 pub(crate) mod state;
 #[cfg(test)]

@@ -9,12 +9,10 @@ use crate::domain::{EventType, OrderId, RecordedEvent};
 use crate::ui::challenges::state::{ChallengesAction, ChallengesState};
 use crate::ui::clerks::state::{ClerksAction, ClerksStory};
 use crate::ui::controls::alert::Alert;
-use crate::ui::controls::drafts::{default_tracking, Drafts, Field};
+use crate::ui::controls::drafts::{Drafts, Field};
 use crate::ui::databases::last_change::LastChange;
 use crate::ui::databases::log_view::LogFilter;
-use crate::ui::databases::table_view::TABLE_PAGE_SIZE;
-use crate::ui::lesson::setup::lesson_may_replace;
-use crate::ui::lesson::state::{Lesson, LessonAction};
+use crate::ui::lesson::state::{lesson_may_replace, Lesson, LessonAction};
 use crate::ui::lesson::steps::STEPS;
 use crate::ui::replay_debugger::state::{Debugger, DebuggerAction};
 use crate::ui::share::inbox::ShareInbox;
@@ -269,76 +267,9 @@ impl AppState {
         self.alert = Some(Alert { seq, text });
     }
 
-    pub(crate) fn select(&mut self, order_id: OrderId) {
-        self.selected = Some(order_id);
-        self.drafts.tracking = default_tracking(order_id);
-        self.show_in_table(order_id);
-    }
-
-    pub(crate) fn select_last(&mut self) {
-        let last = self.log.read().order_ids().last().copied();
-        match last {
-            Some(id) => self.select(id),
-            None => self.selected = None,
-        }
-    }
-
-    fn select_step(&mut self, step: isize) {
-        let ids = self.log.read().order_ids();
-        let Some(&last) = ids.last() else { return };
-        let next = match self.selected.and_then(|id| ids.binary_search(&id).ok()) {
-            Some(at) => ids[at.saturating_add_signed(step).min(ids.len() - 1)],
-            None => last,
-        };
-        self.select(next);
-    }
-
-    pub(crate) fn show_in_table(&mut self, order_id: OrderId) {
-        let ids = self.log.read().order_ids();
-        if let Ok(at) = ids.binary_search(&order_id) {
-            self.table_page = at / TABLE_PAGE_SIZE;
-        }
-    }
-
     pub(crate) fn set_filter(&mut self, filter: LogFilter) {
         self.filter = filter;
         self.log_page = 0;
-    }
-
-    pub(crate) fn clerks_act(&mut self, action: ClerksAction) {
-        use crate::ui::clerks::state::{advance, run_all, start};
-        let story = match (action, self.clerks.take()) {
-            (ClerksAction::Start, _) | (_, None) => start(&self.log.read(), self.selected),
-            (_, Some(story)) => story,
-        };
-        self.clerks = Some(match action {
-            ClerksAction::Start => story,
-            ClerksAction::Advance => advance(&story),
-            ClerksAction::RunAll => run_all(&story),
-        });
-    }
-
-    pub(crate) fn find_culprit(&mut self, and_skip: bool) {
-        let log = self.log.clone();
-        let Some(found) = crate::ui::bug_story::view::culprit_step(&log.read()) else {
-            return;
-        };
-        self.select(found.order_id);
-        let events = log.read();
-        let events = events.events();
-        self.time_travel
-            .apply(TimeTravelAction::JumpTo(found.event_id as usize), events);
-        self.debugger.apply(
-            DebuggerAction::Open {
-                order_id: found.order_id,
-                step: found.step,
-            },
-            events,
-        );
-        if and_skip {
-            self.debugger
-                .apply(DebuggerAction::ToggleSkip(found.event_id), events);
-        }
     }
 }
 
