@@ -95,11 +95,7 @@ async fn a_write_waits_while_another_holder_has_the_lock() {
     }
     TimeoutFuture::new(100).await;
     assert!(!*ran.borrow(), "the write waited for the holder");
-    let resolve = release
-        .borrow_mut()
-        .take()
-        .expect("the holder got the lock");
-    resolve.call0(&JsValue::NULL).unwrap();
+    let_go(&release);
     JsFuture::from(held).await.unwrap();
     TimeoutFuture::new(20).await;
     assert!(*ran.borrow() && *done.borrow(), "then it ran");
@@ -168,6 +164,15 @@ fn hold(name: &str) -> (Rc<RefCell<Option<js_sys::Function>>>, js_sys::Promise) 
     (release, held)
 }
 
+/// Lets go of a lock taken with [`hold`].
+fn let_go(release: &RefCell<Option<js_sys::Function>>) {
+    let resolve = release
+        .borrow_mut()
+        .take()
+        .expect("the holder got the lock");
+    resolve.call0(&JsValue::NULL).unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn a_write_leaves_a_mark_naming_the_head_it_committed_and_drops_its_older_one() {
     let _turn = my_turn().await;
@@ -228,12 +233,7 @@ async fn the_next_holder_waits_until_it_sees_the_head_of_the_last_commit() {
         Some(theirs),
         "then it runs, seeing it"
     );
-    release
-        .borrow_mut()
-        .take()
-        .unwrap()
-        .call0(&JsValue::NULL)
-        .unwrap();
+    let_go(&release);
     forget_head().await;
 }
 
@@ -250,12 +250,7 @@ async fn a_commit_that_never_arrives_refuses_one_write_instead_of_overwriting_it
     };
     assert_eq!(outcome, Err(NotCaughtUp));
     assert!(!*ran.borrow(), "the critical section did not run");
-    release
-        .borrow_mut()
-        .take()
-        .unwrap()
-        .call0(&JsValue::NULL)
-        .unwrap();
+    let_go(&release);
     // Having given up, it marked the head it does see: the next write does not wait again.
     with_write_lock(|| ()).await.unwrap();
 }

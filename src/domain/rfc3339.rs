@@ -14,8 +14,14 @@ pub fn format(at: DateTime<Utc>) -> String {
         n if n % 1_000 == 0 => format!(".{:06}", n / 1_000),
         n => format!(".{n:09}"),
     };
+    format!("{}{fraction}Z", date_and_time(at, 'T'))
+}
+
+/// `at`'s date and time to the second, "2024-03-04" `between` "09:15:00": the part that RFC 3339
+/// and the page's timestamps (`sql::timestamp_text`) share.
+pub fn date_and_time(at: DateTime<Utc>, between: char) -> String {
     format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{fraction}Z",
+        "{:04}-{:02}-{:02}{between}{:02}:{:02}:{:02}",
         at.year(),
         at.month(),
         at.day(),

@@ -29,16 +29,7 @@ pub fn quote_literal(text: &str) -> String {
 /// A timestamp as the page shows it: "2024-03-11 13:47:12" (UTC). By hand: chrono's strftime
 /// machinery would add kilobytes to the download for one pattern.
 pub fn timestamp_text(at: DateTime<Utc>) -> String {
-    use chrono::{Datelike, Timelike};
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-        at.year(),
-        at.month(),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    )
+    super::rfc3339::date_and_time(at, ' ')
 }
 
 /// A timestamp as RFC 3339 in UTC ("2024-03-04T09:15:00Z"), which `timestamptz` accepts.
