@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use event_sourcing_demo::store::write_lock::{
-    available, parse_mark, with_write_lock, NotCaughtUp, COMMIT_MARK, WRITE_LOCK,
+    available, parse_mark, shows, with_write_lock, NotCaughtUp, COMMIT_MARK, WRITE_LOCK,
 };
 use event_sourcing_demo::store::{keys, KeyValue, LocalStorageKv};
 use gloo_timers::future::TimeoutFuture;
@@ -128,6 +128,17 @@ async fn overlapping_writes_from_one_page_run_one_after_the_other_in_order() {
 }
 
 /// The names of the locks held right now (`navigator.locks.query()`).
+/// A mark number above every mark held now, as another tab's next commit would take.
+async fn newer_than_every_mark() -> u64 {
+    let held = held_names().await;
+    let newest = held
+        .iter()
+        .filter_map(|name| parse_mark(name))
+        .map(|(n, _)| n)
+        .max();
+    newest.unwrap_or(0) + 1
+}
+
 async fn held_names() -> Vec<String> {
     let query: js_sys::Function = js_sys::Reflect::get(&locks(), &"query".into())
         .unwrap()
@@ -211,7 +222,10 @@ async fn the_next_holder_waits_until_it_sees_the_head_of_the_last_commit() {
     // Another tab committed a head that has not reached this tab's localStorage yet: it holds
     // the newest mark. The write must wait until the head arrives, then run.
     let theirs = r#"{"mark":"theirs, still on its way"}"#;
-    let (release, _) = hold(&format!("{COMMIT_MARK}1000000/{theirs}"));
+    let (release, _) = hold(&format!(
+        "{COMMIT_MARK}{}/{theirs}",
+        newer_than_every_mark().await
+    ));
     TimeoutFuture::new(10).await;
     let ran = Rc::new(RefCell::new(None::<String>));
     {
@@ -241,7 +255,10 @@ async fn the_next_holder_waits_until_it_sees_the_head_of_the_last_commit() {
 async fn a_commit_that_never_arrives_refuses_one_write_instead_of_overwriting_it() {
     let _turn = my_turn().await;
     let lost = r#"{"mark":"never arrives"}"#;
-    let (release, _) = hold(&format!("{COMMIT_MARK}2000000/{lost}"));
+    let (release, _) = hold(&format!(
+        "{COMMIT_MARK}{}/{lost}",
+        newer_than_every_mark().await
+    ));
     TimeoutFuture::new(10).await;
     let ran = Rc::new(RefCell::new(false));
     let outcome = {
@@ -253,4 +270,58 @@ async fn a_commit_that_never_arrives_refuses_one_write_instead_of_overwriting_it
     let_go(&release);
     // Having given up, it marked the head it does see: the next write does not wait again.
     with_write_lock(|| ()).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_mark_left_by_this_tab_is_not_waited_for_after_a_later_writer_closed() {
+    let _turn = my_turn().await;
+    // This tab commits (its mark names `ours`); another tab commits after it and closes, so
+    // its newer mark is gone and ours is the newest left, while storage shows their head.
+    let ours = r#"{"mark":"ours"}"#;
+    with_write_lock(move || LocalStorageKv.set(&keys::head(), ours).unwrap())
+        .await
+        .unwrap();
+    let theirs = r#"{"mark":"theirs, from a tab since closed"}"#;
+    LocalStorageKv.set(&keys::head(), theirs).unwrap();
+    let seen = with_write_lock(|| LocalStorageKv.get(&keys::head()).unwrap_or_default()).await;
+    assert_eq!(
+        seen.as_deref(),
+        Ok(theirs),
+        "it ran at once, on what storage holds"
+    );
+    forget_head().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_later_head_of_the_same_log_counts_as_having_seen_the_commit() {
+    let _turn = my_turn().await;
+    let head = |epoch: &str, count: u64| {
+        format!(
+            r#"{{"format":1,"epoch":"{epoch}","count":{count},"segment_size":128,"tail":"00000000000000{count:02}"}}"#
+        )
+    };
+    let (older, later) = (head("lx9k2f3d1q", 3), head("lx9k2f3d1q", 5));
+    assert!(shows(&older, &older));
+    assert!(shows(&later, &older), "a later head of the same log");
+    assert!(!shows(&older, &later), "an earlier head has not seen it");
+    assert!(
+        !shows(&head("zz9k2f3d1q", 9), &older),
+        "another log's head says nothing of this one"
+    );
+    assert!(
+        !shows(r#"{"mark":"x"}"#, &older),
+        "nor does text that is not a head"
+    );
+
+    // Another tab's mark names `older`, and a tab since closed wrote `later`: no waiting.
+    let (release, _) = hold(&format!(
+        "{COMMIT_MARK}{}/{older}",
+        newer_than_every_mark().await
+    ));
+    TimeoutFuture::new(10).await;
+    LocalStorageKv.set(&keys::head(), &later).unwrap();
+    let ran = with_write_lock(|| true).await;
+    assert_eq!(ran, Ok(true));
+    let_go(&release);
+    forget_head().await;
 }

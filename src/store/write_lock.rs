@@ -13,16 +13,20 @@
 //! tab the same, at once, so the next holder asks it for the newest mark and waits until its own
 //! copy of localStorage shows that head before it reads anything. The head is the last key a
 //! commit writes, and one tab's writes arrive in order: seeing the head means seeing the rest.
+//! A mark lasts only as long as its tab: when a tab that wrote later closes, the newest mark
+//! left may name an older head, so a later head of the same log (a higher count in the same
+//! epoch) counts as seen, and so does a head this tab committed itself.
 //!
 //! Web Locks are in every current engine (Chromium 69, Firefox 96, Safari 15.4). Where they are
 //! missing, writes run unlocked, as before, and [`available`] lets the page say so.
 
+use super::head::Head;
 use super::keys;
 use super::kv::KeyValue;
 use super::local_kv::LocalStorageKv;
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -41,6 +45,8 @@ const CATCH_UP_LIMIT_MS: f64 = 3_000.0;
 thread_local! {
     /// Releases this tab's newest commit mark (resolves the promise that holds it).
     static OWN_MARK: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// The number of this tab's newest commit mark (0 before its first).
+    static OWN_NUMBER: Cell<u64> = const { Cell::new(0) };
 }
 
 /// The previous holder's writes had not reached this tab in time: nothing was written.
@@ -91,7 +97,10 @@ pub async fn with_write_lock<T: 'static>(
     if let Some(outcome) = result.borrow_mut().take() {
         return outcome;
     }
-    let critical = pending.borrow_mut().take().ok_or(NotCaughtUp)?;
+    let critical = pending
+        .borrow_mut()
+        .take()
+        .expect("the critical section runs once: here, or under the lock with its outcome kept");
     Ok(critical())
 }
 
@@ -111,13 +120,13 @@ fn request<T: 'static, F: FnOnce() -> T + 'static>(
         future_to_promise(async move {
             let last = newest_mark(&held).await;
             let number = last.as_ref().map_or(1, |(number, _)| number + 1);
-            if see_commit(last.as_ref().map(|(_, head)| head.as_str())).await {
+            // This tab's own mark names a head it wrote itself: nothing to wait for.
+            let theirs = last.filter(|(number, _)| *number != OWN_NUMBER.with(Cell::get));
+            if see_commit(theirs.as_ref().map(|(_, head)| head.as_str())).await {
                 if let Some(critical) = pending.borrow_mut().take() {
                     *result.borrow_mut() = Some(Ok(critical()));
                 }
             } else {
-                // Taken, so the caller does not run it unlocked either.
-                pending.borrow_mut().take();
                 *result.borrow_mut() = Some(Err(NotCaughtUp));
             }
             // Also after giving up: the head that never came was most likely removed outside
@@ -145,13 +154,25 @@ fn stored_head() -> String {
 async fn see_commit(head: Option<&str>) -> bool {
     let Some(head) = head else { return true };
     let started = js_sys::Date::now();
-    while stored_head() != head {
+    while !shows(&stored_head(), head) {
         if js_sys::Date::now() - started > CATCH_UP_LIMIT_MS {
             return false;
         }
         next_storage_event_or(20).await;
     }
     true
+}
+
+/// Whether a tab whose localStorage has the head `stored` has seen the commit of `committed`:
+/// the same head, or a later one of the same log. Within an epoch the count only grows, and
+/// tabs' writes reach each other in the order the lock let them be made.
+pub fn shows(stored: &str, committed: &str) -> bool {
+    stored == committed
+        || matches!(
+            (Head::parse(stored), Head::parse(committed)),
+            (Ok(stored), Ok(committed))
+                if stored.epoch == committed.epoch && stored.count > committed.count
+        )
 }
 
 /// Resolves on this tab's next `storage` event, or after `ms` milliseconds.
@@ -201,15 +222,14 @@ async fn leave_mark(locks: &JsValue, number: u64, head: &str) {
     let Some(request) = method(locks, "request") else {
         return;
     };
-    let granted = Rc::new(RefCell::new(None::<js_sys::Function>));
-    let on_granted = js_sys::Promise::new(&mut |resolve, _reject| {
-        *granted.borrow_mut() = Some(resolve);
-    });
+    let mut granted = None;
+    let on_granted = js_sys::Promise::new(&mut |resolve, _reject| granted = Some(resolve));
     let hold = Closure::once_into_js(move |_lock: JsValue| -> js_sys::Promise {
         // Resolving a promise cannot fail; there is nothing to report.
-        if let Some(signal) = granted.borrow_mut().take() {
+        if let Some(signal) = granted {
             signal.call0(&JsValue::NULL).ok();
         }
+        OWN_NUMBER.with(|own| own.set(number));
         // Settles only when this tab's next mark replaces it.
         js_sys::Promise::new(&mut |release, _reject| {
             let previous = OWN_MARK.with(|own| own.borrow_mut().replace(release));

@@ -81,3 +81,21 @@ test('a command decided on a stale view is refused, explained, and the fresh sta
   const log = await exportLog(second);
   expect(log.events.map((e) => e.event_type)).toEqual(['OrderPlaced', 'OrderPaid']);
 });
+
+test('a tab that wrote last and closed leaves nothing to wait for: the next click is recorded at once', async ({ context }) => {
+  // Each tab's commit mark lasts as long as the tab. With the later writer closed, the newest
+  // mark left is this tab's own, naming an older head than storage shows; it must not be
+  // mistaken for a commit still on its way (which refused the click, after waiting 3 s).
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  await openApp(first);
+  await openApp(second);
+  await placeOrder(first, 'First', '1.00');
+  await expectEventCount(second, '1 event');
+  await placeOrder(second, 'Second', '2.00');
+  await expectEventCount(first, '2 events');
+  await second.close();
+
+  await placeOrder(first, 'Third', '3.00');
+  await expectEventCount(first, '3 events');
+  await expect(first.getByRole('alert')).toHaveCount(0);
+});
