@@ -282,7 +282,7 @@ fn the_table_really_lost_what_the_sentences_say() {
     let change = table.apply(&new[0]);
     let cancellation = Cancellations::rebuild(&log).rows()[0].clone();
     assert_eq!(change.overwritten.len(), 1);
-    assert_eq!(change.overwritten[0].column, TableColumn::Status.name());
+    assert_eq!(change.overwritten[0].column, TableColumn::Status);
     assert_eq!(
         change.overwritten[0].old,
         cancellation.from.unwrap().to_string()

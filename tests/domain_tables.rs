@@ -26,7 +26,7 @@ fn each_update_reports_the_value_it_destroyed_and_the_facts_it_had_no_column_for
     assert_eq!(
         change.overwritten,
         [Overwritten {
-            column: "status",
+            column: TableColumn::Status,
             old: "Paid".into(),
             new: "Shipped".into()
         }]

@@ -37,7 +37,7 @@ fn on_blog(order_id: OrderId, ana: Command, ben: Command) -> TwoClerks {
 
 fn status(status: &str, old: &str) -> Overwritten {
     Overwritten {
-        column: "status",
+        column: TableColumn::Status,
         old: old.to_string(),
         new: status.to_string(),
     }

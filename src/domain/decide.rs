@@ -35,14 +35,14 @@ pub fn decide(order: &Order, command: &Command) -> Result<Vec<OrderEvent>, Rejec
         Command::PayOrder => match status {
             Placed | PaymentProblem => {
                 // What is still due: never a second charge for money already received.
-                let due = order.total_amount.0.saturating_sub(order.amount_paid.0);
-                if due <= 0 {
+                let due = order.amount_due();
+                if due.0 <= 0 {
                     return Err(Rejection::AlreadyPaid {
                         order_id: id,
                         amount: order.amount_paid,
                     });
                 }
-                Ok(vec![OrderEvent::OrderPaid { amount: Money(due) }])
+                Ok(vec![OrderEvent::OrderPaid { amount: due }])
             }
             _ => Err(wrong("paid", "Placed")),
         },
@@ -95,7 +95,7 @@ pub fn decide(order: &Order, command: &Command) -> Result<Vec<OrderEvent>, Rejec
                 });
             }
             // The status the order really has: what it would be had the report never come.
-            let paid_in_full = order.amount_paid >= order.total_amount;
+            let paid_in_full = order.amount_due().0 <= 0;
             Ok(vec![OrderEvent::PaymentProblemRetracted {
                 retracts: *retracts,
                 reason: required_text("correction reason", reason, MAX_TEXT_LEN)?,

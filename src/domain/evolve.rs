@@ -1,24 +1,23 @@
 //! Applying facts to state. No rules here: an event is a fact and is applied as it is.
 
-use super::{Money, Order, OrderEvent, OrderStatus, RecordedEvent};
+use super::{Money, Order, OrderEvent, RecordedEvent};
 
 /// The order after `event`. Never fails: validation happened in `decide`, before recording.
 pub fn evolve(mut order: Order, event: &RecordedEvent) -> Order {
     order.order_id = event.order_id;
     order.version = event.version;
     order.updated_at = Some(event.event_timestamp);
+    order.status = Some(event.event.status_after());
     match &event.event {
         OrderEvent::OrderPlaced {
             customer_id,
             total_amount,
         } => {
-            order.status = Some(OrderStatus::Placed);
             order.customer_id = customer_id.clone();
             order.total_amount = *total_amount;
             order.order_date = Some(event.event_timestamp);
         }
         OrderEvent::OrderPaid { amount } => {
-            order.status = Some(OrderStatus::Paid);
             order.payment_problem = None;
             order.amount_paid = Money(order.amount_paid.0.saturating_add(amount.0));
         }
@@ -26,13 +25,11 @@ pub fn evolve(mut order: Order, event: &RecordedEvent) -> Order {
             carrier,
             tracking_number,
         } => {
-            order.status = Some(OrderStatus::Shipped);
             order.carrier = Some(carrier.clone());
             order.tracking_number = Some(tracking_number.clone());
         }
-        OrderEvent::OrderDelivered {} => order.status = Some(OrderStatus::Delivered),
+        OrderEvent::OrderDelivered {} => {}
         OrderEvent::OrderCancelled { reason, refund } => {
-            order.status = Some(OrderStatus::Cancelled);
             order.payment_problem = None;
             order.cancel_reason = Some(reason.clone());
             if let Some(refund) = refund {
@@ -41,13 +38,9 @@ pub fn evolve(mut order: Order, event: &RecordedEvent) -> Order {
             }
         }
         OrderEvent::PaymentProblemReported { .. } => {
-            order.status = Some(OrderStatus::PaymentProblem);
             order.payment_problem = Some(event.event_id);
         }
-        OrderEvent::PaymentProblemRetracted { status, .. } => {
-            order.status = Some(*status);
-            order.payment_problem = None;
-        }
+        OrderEvent::PaymentProblemRetracted { .. } => order.payment_problem = None,
     }
     order
 }

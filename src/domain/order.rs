@@ -78,6 +78,12 @@ pub struct Order {
 }
 
 impl Order {
+    /// What is still to be paid: the total less what was received (zero or less once paid in
+    /// full).
+    pub fn amount_due(&self) -> Money {
+        Money(self.total_amount.0.saturating_sub(self.amount_paid.0))
+    }
+
     /// An order not yet placed, with its id.
     pub fn new(order_id: OrderId) -> Order {
         Order {

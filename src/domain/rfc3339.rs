@@ -19,7 +19,7 @@ pub fn format(at: DateTime<Utc>) -> String {
 
 /// `at`'s date and time to the second, "2024-03-04" `between` "09:15:00": the part that RFC 3339
 /// and the page's timestamps (`sql::timestamp_text`) share.
-pub fn date_and_time(at: DateTime<Utc>, between: char) -> String {
+pub(super) fn date_and_time(at: DateTime<Utc>, between: char) -> String {
     format!(
         "{:04}-{:02}-{:02}{between}{:02}:{:02}:{:02}",
         at.year(),

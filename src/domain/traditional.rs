@@ -24,7 +24,7 @@ pub struct OrderRow {
 /// A column value an `UPDATE` replaced. The old value is gone from the table for good.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overwritten {
-    pub column: &'static str,
+    pub column: TableColumn,
     pub old: String,
     pub new: String,
 }
@@ -145,10 +145,10 @@ impl TraditionalTable {
                 sql: format!("{};", insert_row_sql(&row)),
             };
         }
-        let new_status = status_after(&event.event);
+        let new_status = event.event.status_after();
         let overwritten = match self.rows.get(&order_id) {
             Some(row) if row.status != new_status => vec![Overwritten {
-                column: "status",
+                column: TableColumn::Status,
                 old: row.status.to_string(),
                 new: new_status.to_string(),
             }],
@@ -179,7 +179,7 @@ impl TraditionalTable {
             }
             return;
         }
-        let new_status = status_after(&event.event);
+        let new_status = event.event.status_after();
         if let Some(row) = self.rows.get_mut(&event.order_id) {
             if row.status != new_status {
                 row.status = new_status;
@@ -235,11 +235,6 @@ fn new_row(event: &RecordedEvent, customer_id: &str, total_amount: Money) -> Ord
     }
 }
 
-/// The `status` column after `event`.
-fn status_after(event: &OrderEvent) -> OrderStatus {
-    event.status_after()
-}
-
 /// The facts an event carries that the `orders` table has no column for.
 fn not_stored(event: &RecordedEvent) -> Vec<NotStored> {
     let mut lost = match &event.event {
@@ -276,21 +271,25 @@ fn not_stored(event: &RecordedEvent) -> Vec<NotStored> {
 fn diff_rows(old: &OrderRow, new: &OrderRow) -> Vec<Overwritten> {
     let columns = [
         (
-            "customer_id",
+            TableColumn::CustomerId,
             old.customer_id.clone(),
             new.customer_id.clone(),
         ),
         (
-            "order_date",
+            TableColumn::OrderDate,
             timestamp_literal(old.order_date),
             timestamp_literal(new.order_date),
         ),
         (
-            "total_amount",
+            TableColumn::TotalAmount,
             old.total_amount.to_string(),
             new.total_amount.to_string(),
         ),
-        ("status", old.status.to_string(), new.status.to_string()),
+        (
+            TableColumn::Status,
+            old.status.to_string(),
+            new.status.to_string(),
+        ),
     ];
     columns
         .into_iter()

@@ -53,12 +53,7 @@ pub fn parse_time(text: &str) -> Result<TypedTime, &'static str> {
     };
     let parts: Vec<&str> = time.split([':', '.']).collect();
     // Hours in one or two digits; minutes and seconds in two ("13:5" could mean :05 or :50).
-    let number = |s: &str, widths: std::ops::RangeInclusive<usize>| {
-        let fits = widths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-        fits.then(|| s.parse::<u32>().ok())
-            .flatten()
-            .ok_or(HOW_TO_WRITE_A_TIME)
-    };
+    let number = |s: &str, widths| digits(s, widths).ok_or(HOW_TO_WRITE_A_TIME);
     let (hour, minute, second) = match parts[..] {
         [h, m] => (number(h, 1..=2)?, number(m, 2..=2)?, None),
         [h, m, s] => (
@@ -127,16 +122,18 @@ pub fn parse_count(text: &str) -> Result<u64, &'static str> {
 /// answer is read forgivingly, unlike a stored time. By hand: chrono's parser would add
 /// kilobytes to the download.
 fn parse_date(text: &str) -> Option<NaiveDate> {
-    let number = |s: &str, widths: std::ops::RangeInclusive<usize>| {
-        let fits = widths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-        fits.then(|| s.parse::<u32>().ok()).flatten()
-    };
     match text.split('-').collect::<Vec<_>>()[..] {
         [y, m, d] => NaiveDate::from_ymd_opt(
-            number(y, 4..=4)? as i32,
-            number(m, 1..=2)?,
-            number(d, 1..=2)?,
+            digits(y, 4..=4)? as i32,
+            digits(m, 1..=2)?,
+            digits(d, 1..=2)?,
         ),
         _ => None,
     }
+}
+
+/// `s` as a number, if it is nothing but digits and as many of them as `widths` allows.
+fn digits(s: &str, widths: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    let fits = widths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    fits.then(|| s.parse().ok()).flatten()
 }

@@ -1,9 +1,11 @@
 //! Checking an answer against the log on the page. Nothing is stored: the right answer is
 //! computed from `events` every time, so a challenge stays right whatever the log holds.
 
-use super::words::{clock, day, timestamp};
+use super::words::{clock, day};
 use super::{parse_count, parse_status, parse_time, Challenge, StatusChoice};
-use crate::domain::{fold, OrderEvent, OrderId, OrderStatus, RecordedEvent, TraditionalTable};
+use crate::domain::{
+    fold, timestamp_text, OrderEvent, OrderId, OrderStatus, RecordedEvent, TraditionalTable,
+};
 use chrono::{DateTime, Utc};
 
 /// What the learner answered.
@@ -97,7 +99,7 @@ impl Challenge {
                     then.label(),
                     last.event_id,
                     last.event.event_type(),
-                    timestamp(last.event_timestamp),
+                    timestamp_text(last.event_timestamp),
                     now.label()
                 ),
                 None => format!("Right: order {order_id} had not been placed yet at {when}."),
@@ -156,7 +158,7 @@ impl Challenge {
                 "Right: event {} (PaymentProblemReported) came from {source} at {}. The \
                  traditional row only says PaymentProblem.",
                 event.event_id,
-                timestamp(event.event_timestamp)
+                timestamp_text(event.event_timestamp)
             ));
         }
         let right_source = reports.iter().any(|(s, _)| same(s));

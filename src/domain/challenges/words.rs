@@ -31,8 +31,3 @@ pub(super) fn day(at: DateTime<Utc>) -> String {
     let month = MONTHS[at.month0() as usize];
     format!("{} {month} {}", at.day(), at.year())
 }
-
-/// "2024-03-11 13:47:12", as the page shows times.
-pub(super) fn timestamp(at: DateTime<Utc>) -> String {
-    crate::domain::timestamp_text(at)
-}

@@ -13,8 +13,8 @@ pub use outcomes::{
 };
 
 use super::{
-    decide, fold, record, EventId, Order, OrderRow, Overwritten, RecordedEvent, RowChange,
-    TraditionalTable,
+    decide, decide_and_record, fold, EventId, Order, OrderRow, Overwritten, RecordedEvent,
+    RowChange, TraditionalTable,
 };
 use chrono::{TimeZone, Utc};
 
@@ -133,8 +133,7 @@ impl TwoClerks {
             Clerk::Ben => (self.setup.ben.clone(), self.setup.ben_at),
         };
         // Both decided on the same copy, so both number their events from the same id.
-        let decision =
-            decide(&copy, &command).map(|events| record(&copy, events, self.next_event_id, at));
+        let decision = decide_and_record(&copy, &command, self.next_event_id, at);
         let mut turn = Turn {
             clerk,
             command,

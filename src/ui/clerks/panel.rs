@@ -112,7 +112,7 @@ fn table_turn(turn: &Turn) -> Html {
                     <p class="ck-lost">
                         { "Done, silently. Lost: " }
                         { for turn.lost.iter().map(|o| html! {
-                            <><del class="overwritten">{ o.old.clone() }</del>{ format!(" (the {} Ana wrote) became {}. ", o.column, o.new) }</>
+                            <><del class="overwritten">{ o.old.clone() }</del>{ format!(" (the {} Ana wrote) became {}. ", o.column.name(), o.new) }</>
                         }) }
                     </p>
                 }

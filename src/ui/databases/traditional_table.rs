@@ -112,7 +112,7 @@ fn cell(row: &OrderRow, column: TableColumn, changes: &[&RowChange], seq: u64) -
     let overwritten: Option<&Overwritten> = changes
         .iter()
         .flat_map(|rc| rc.overwritten.iter())
-        .find(|o| o.column == name);
+        .find(|o| o.column == column);
     let numeric =
         matches!(column, TableColumn::OrderId | TableColumn::TotalAmount).then_some("num");
     let class = format!("col-{name}");
