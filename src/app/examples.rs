@@ -29,4 +29,9 @@ impl Example {
             Self::OldLog => old_log(),
         }
     }
+
+    /// Whether `events` begin with this example: it was loaded, perhaps with events added since.
+    pub fn starts(self, events: &[RecordedEvent]) -> bool {
+        events.starts_with(&self.events())
+    }
 }

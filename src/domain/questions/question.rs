@@ -4,7 +4,7 @@
 use super::{
     Cancellation, Cancellations, DayRevenue, ReadModel, RevenuePerDay, ShippingWait, ShippingWaits,
 };
-use crate::domain::{RecordedEvent, TableColumn};
+use crate::domain::{Money, RecordedEvent, TableColumn};
 
 /// A question nobody planned for when the orders were written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -33,8 +33,8 @@ pub enum Answer {
     ShippingWaits(Vec<ShippingWait>),
     /// One row per cancellation, in log order.
     Cancellations(Vec<Cancellation>),
-    /// One row per UTC day on which money moved, oldest first.
-    RevenuePerDay(Vec<DayRevenue>),
+    /// One row per UTC day on which money moved, oldest first, and the net over all of them.
+    RevenuePerDay { rows: Vec<DayRevenue>, total: Money },
 }
 
 impl Answer {
@@ -43,7 +43,7 @@ impl Answer {
         match self {
             Self::ShippingWaits(_) => Question::ShippingWaits,
             Self::Cancellations(_) => Question::Cancellations,
-            Self::RevenuePerDay(_) => Question::RevenuePerDay,
+            Self::RevenuePerDay { .. } => Question::RevenuePerDay,
         }
     }
 
@@ -52,7 +52,7 @@ impl Answer {
         match self {
             Self::ShippingWaits(rows) => rows.len(),
             Self::Cancellations(rows) => rows.len(),
-            Self::RevenuePerDay(rows) => rows.len(),
+            Self::RevenuePerDay { rows, .. } => rows.len(),
         }
     }
 
@@ -187,7 +187,10 @@ impl QuestionModel {
         match &self.model {
             Model::ShippingWaits(m) => Answer::ShippingWaits(m.rows().cloned().collect()),
             Model::Cancellations(m) => Answer::Cancellations(m.rows().to_vec()),
-            Model::RevenuePerDay(m) => Answer::RevenuePerDay(m.rows().cloned().collect()),
+            Model::RevenuePerDay(m) => Answer::RevenuePerDay {
+                rows: m.rows().cloned().collect(),
+                total: m.total(),
+            },
         }
     }
 }

@@ -2,25 +2,13 @@
 //! order. The traditional row shows a wrong status and nothing else; the log names the culprit
 //! event, its source and time; replaying without it shows the order as it should be.
 
+use crate::domain::TableColumn;
 use crate::ui::bug_story::view::BugStoryView;
-use crate::ui::databases::traditional_table::COLUMNS;
+use crate::ui::databases::traditional_table::{numeric_class, value_html, COLUMNS};
+use crate::ui::widgets::dom::reveal;
 use crate::ui::widgets::format;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// Scrolls the panel with `id` into view and moves focus to it, as following a link would.
-pub fn reveal(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        element.scroll_into_view();
-        // The panels are focusable (tabindex -1); focus can only fail on a detached element.
-        element.focus().ok();
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct BugStoryProps {
@@ -73,17 +61,10 @@ fn story(view: &BugStoryView, props: &BugStoryProps) -> Html {
     });
     let row = view.row.as_ref().map(|row| {
         let caption = format!("The traditional row of order {order_id}");
-        let values = [
-            html! { row.order_id },
-            html! { row.customer_id.clone() },
-            format::timestamp_html(row.order_date),
-            html! { row.total_amount.to_string() },
-            html! { row.status.to_string() },
-        ];
-        let class = |column: &str| match column {
-            "order_id" | "total_amount" => Some("num"),
-            "status" => Some("bs-wrong"),
-            _ => None,
+        let cells = TableColumn::ALL.map(|column| (column, value_html(row, column)));
+        let class = |column: TableColumn| match column {
+            TableColumn::Status => Some("bs-wrong"),
+            column => numeric_class(column),
         };
         // The row as the table has it; a phone, too narrow for five columns, shows the same
         // row turned on its side (as psql's expanded display does), one column name a line.
@@ -94,16 +75,16 @@ fn story(view: &BugStoryView, props: &BugStoryProps) -> Html {
                     <caption>{ caption.clone() }</caption>
                     <thead>{ format::header_row(&COLUMNS) }</thead>
                     <tbody><tr>
-                        { for COLUMNS.iter().zip(values.iter()).map(|(&column, value)| html! {
-                            <td class={classes!(class(column))}>{ value.clone() }</td>
+                        { for cells.iter().map(|(column, value)| html! {
+                            <td class={classes!(class(*column))}>{ value.clone() }</td>
                         }) }
                     </tr></tbody>
                 </table>
                 <table class="data-table bs-row bs-row-tall">
                     <caption>{ caption }</caption>
                     <tbody>
-                        { for COLUMNS.iter().zip(values.iter()).map(|(&column, value)| html! {
-                            <tr><th scope="row">{ column }</th><td class={classes!(class(column))}>{ value.clone() }</td></tr>
+                        { for cells.iter().map(|(column, value)| html! {
+                            <tr><th scope="row">{ column.name() }</th><td class={classes!(class(*column))}>{ value.clone() }</td></tr>
                         }) }
                     </tbody>
                 </table>

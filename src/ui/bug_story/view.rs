@@ -2,10 +2,9 @@
 //! payment before it, the traditional row, and the status replay gives without the culprit.
 //! Pure Rust, so native tests can check it.
 
-use crate::app::Databases;
+use crate::app::{Databases, Example};
 use crate::domain::{
-    bug_story, bug_story_culprit, evolve, Money, Order, OrderEvent, OrderRow, OrderStatus,
-    RecordedEvent,
+    bug_story_culprit, evolve, Money, Order, OrderEvent, OrderRow, OrderStatus, RecordedEvent,
 };
 
 /// Where the culprit sits: its order, its id, and its step in that order's history.
@@ -52,8 +51,7 @@ impl BugStoryView {
     /// story (the learner may have added events after it).
     pub fn of(db: &Databases) -> Option<BugStoryView> {
         let events = db.events();
-        let story = bug_story();
-        if events.get(..story.len()) != Some(&story[..]) {
+        if !Example::BugStory.starts(events) {
             return None;
         }
         let culprit = events.get(bug_story_culprit() as usize - 1)?.clone();
@@ -124,6 +122,7 @@ impl BugStoryView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::bug_story;
     use crate::store::MemoryStore;
     use chrono::Utc;
 

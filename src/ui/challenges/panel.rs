@@ -6,6 +6,7 @@ use super::state::{AnswerField, ChallengesAction, ChallengesState, Entry, ITEM_I
 use super::view::{ChallengeView, ChallengesView};
 use crate::app::Example;
 use crate::domain::challenges::{AnswerKind, LogNeeded, Panel, Verdict};
+use crate::ui::widgets::dom;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -247,6 +248,5 @@ fn go_to(panel: Panel) {
         // Only fails on an invalid attribute name.
         section.set_attribute("tabindex", "-1").ok();
     }
-    section.scroll_into_view();
-    section.focus().ok();
+    dom::show_and_focus(&section);
 }

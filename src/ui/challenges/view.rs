@@ -59,5 +59,5 @@ pub fn example_to_load(needs: LogNeeded, events: &[RecordedEvent]) -> Option<Exa
         LogNeeded::BugStory => Example::BugStory,
         LogNeeded::Any => return None,
     };
-    (!events.starts_with(&example.events())).then_some(example)
+    (!example.starts(events)).then_some(example)
 }

@@ -100,33 +100,45 @@ pub fn traditional_table(props: &TraditionalTableProps) -> Html {
     }
 }
 
-fn cell(row: &OrderRow, column: TableColumn, changes: &[&RowChange], seq: u64) -> Html {
-    let value = match column {
+/// `column`'s value in `row` as text.
+fn value_text(row: &OrderRow, column: TableColumn) -> String {
+    match column {
         TableColumn::OrderId => row.order_id.to_string(),
         TableColumn::CustomerId => row.customer_id.clone(),
         TableColumn::OrderDate => format::timestamp(row.order_date),
         TableColumn::TotalAmount => row.total_amount.to_string(),
         TableColumn::Status => row.status.to_string(),
-    };
-    let name = column.name();
+    }
+}
+
+/// `column`'s value in `row` as a cell shows it: a date only ever wraps between its halves.
+pub fn value_html(row: &OrderRow, column: TableColumn) -> Html {
+    match column {
+        TableColumn::OrderDate => format::timestamp_html(row.order_date),
+        _ => html! { value_text(row, column) },
+    }
+}
+
+/// The class of a column whose values are numbers (right-aligned), if it is one.
+pub fn numeric_class(column: TableColumn) -> Option<&'static str> {
+    matches!(column, TableColumn::OrderId | TableColumn::TotalAmount).then_some("num")
+}
+
+fn cell(row: &OrderRow, column: TableColumn, changes: &[&RowChange], seq: u64) -> Html {
     let overwritten: Option<&Overwritten> = changes
         .iter()
         .flat_map(|rc| rc.overwritten.iter())
         .find(|o| o.column == column);
-    let numeric =
-        matches!(column, TableColumn::OrderId | TableColumn::TotalAmount).then_some("num");
-    let class = format!("col-{name}");
-    match (overwritten, column) {
-        (None, TableColumn::OrderDate) => html! {
-            <td {class}>{ format::timestamp_html(row.order_date) }</td>
-        },
-        (None, _) => html! { <td class={classes!(numeric, class)}>{ value }</td> },
-        (Some(o), _) => html! {
+    let numeric = numeric_class(column);
+    let class = format!("col-{}", column.name());
+    match overwritten {
+        None => html! { <td class={classes!(numeric, class)}>{ value_html(row, column) }</td> },
+        Some(o) => html! {
             <td class={classes!(numeric, class, "is-changed")}>
                 <span class="change" key={seq.to_string()}>
                     <del class="overwritten" title="Overwritten: this value is gone from the table">{ o.old.clone() }</del>
                     <span class="arrow" aria-hidden="true">{ " → " }</span>
-                    <span class="new-value">{ value }</span>
+                    <span class="new-value">{ value_text(row, column) }</span>
                 </span>
             </td>
         },

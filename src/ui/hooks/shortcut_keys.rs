@@ -16,7 +16,7 @@ pub struct Key<A: 'static> {
 }
 
 /// The action `key` stands for in `table`.
-pub fn lookup<A: Copy>(table: &[Key<A>], key: &str) -> Option<A> {
+fn lookup<A: Copy>(table: &[Key<A>], key: &str) -> Option<A> {
     table.iter().find(|k| k.key == key).map(|k| k.action)
 }
 
@@ -51,13 +51,13 @@ fn dialog_open() -> bool {
         .is_some()
 }
 
-/// Listens for key presses on the whole document while `active`: a key that `action_for` knows
-/// becomes an action, unless `is_shortcut` says the learner is typing, a dialog is open or a
+/// Listens for key presses on the whole document while `active`: a key of `table` becomes its
+/// action, unless `is_shortcut` says the learner is typing, a dialog is open or a
 /// modifier is held. One hook for the page's shortcuts, the lesson's arrows and the timeline.
 #[hook]
-pub fn use_shortcut_keys<A: 'static>(
+pub fn use_shortcut_keys<A: Copy + 'static>(
     active: bool,
-    action_for: fn(&str) -> Option<A>,
+    table: &'static [Key<A>],
     on_action: Callback<A>,
 ) {
     use_effect_with((active, on_action), move |(active, on_action)| {
@@ -71,7 +71,7 @@ pub fn use_shortcut_keys<A: 'static>(
                     let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
                     };
-                    let Some(action) = action_for(&key.key()) else {
+                    let Some(action) = lookup(table, &key.key()) else {
                         return;
                     };
                     if is_shortcut(key) {

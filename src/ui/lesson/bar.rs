@@ -4,7 +4,7 @@
 //! localStorage, so a reload resumes where the class was.
 
 use crate::ui::controls::example_text;
-use crate::ui::hooks::shortcut_keys::{lookup, use_shortcut_keys, Key};
+use crate::ui::hooks::shortcut_keys::{use_shortcut_keys, Key};
 use crate::ui::lesson::setup::{LessonView, StepState};
 use crate::ui::lesson::state::{Lesson, LessonAction, LESSON_KEY};
 use crate::ui::lesson::steps::{Task, PART_TWO, STEPS};
@@ -31,10 +31,9 @@ pub fn lesson_launcher(lesson: Lesson, on_lesson: &Callback<LessonAction>) -> Ht
 pub struct LessonBarProps {
     /// The open step and where it stands; the bar is hidden when `None`.
     pub view: Option<LessonView>,
-    /// Counts steps entered with their setup done: the target is outlined anew each time.
-    pub entered: u32,
-    /// Whether the log is the lesson's own (remembered with the step).
-    pub owns_log: bool,
+    /// The lesson: its step and whether the log is its own are remembered across reloads, and
+    /// each step entered with its setup done has its target outlined anew.
+    pub lesson: Lesson,
     pub on_lesson: Callback<LessonAction>,
     /// "Show me": does the step's task for the learner.
     pub on_show_me: Callback<Task>,
@@ -43,11 +42,11 @@ pub struct LessonBarProps {
 #[function_component(LessonBar)]
 pub fn lesson_bar(props: &LessonBarProps) -> Html {
     let index = props.view.as_ref().map(|v| v.index);
-    let lesson = Lesson::at(index, props.owns_log);
+    let lesson = props.lesson;
     use_remembered_step(lesson, props.on_lesson.clone());
-    use_shortcut_keys(index.is_some(), lesson_key, props.on_lesson.clone());
+    use_shortcut_keys(index.is_some(), &LESSON_KEYS, props.on_lesson.clone());
     let collapsed = use_state(|| false);
-    use_effect_with((index, props.entered), move |(index, _)| {
+    use_effect_with((index, lesson.entered), move |(index, _)| {
         let target = index.and_then(|i| highlight(STEPS[i].target));
         // Panels off screen are laid out only when scrolled near (content-visibility), so the
         // page can grow above the target while scrolling to it: look again once it settled.
@@ -265,7 +264,3 @@ pub const LESSON_KEYS: [Key<LessonAction>; 2] = [
         help: "Lesson: next step (while the lesson is open)",
     },
 ];
-
-fn lesson_key(key: &str) -> Option<LessonAction> {
-    lookup(&LESSON_KEYS, key)
-}

@@ -46,7 +46,7 @@ pub fn launcher(page: &Page, on: &LessonOn) -> Html {
 pub fn lesson_bar(page: &Page, on: &LessonOn) -> Html {
     let state = page.state;
     html! {
-        <LessonBar view={state.lesson_view(&state.log.read())} entered={state.lesson.entered}
-            owns_log={state.lesson.owns_log} on_lesson={on.lesson.clone()} on_show_me={on.show_me.clone()} />
+        <LessonBar view={state.lesson_view(&state.log.read())} lesson={state.lesson}
+            on_lesson={on.lesson.clone()} on_show_me={on.show_me.clone()} />
     }
 }

@@ -4,7 +4,7 @@
 //! says which log the step wants (`Lesson::wants`); the page loads it (asking first when it
 //! would replace the learner's own events) and the setup finishes when the log is there.
 
-use super::state::lesson_may_replace;
+use super::state::{lesson_may_replace, LessonAction};
 use super::steps::{LessonStep, Needs, Setup, Task, STEPS};
 use crate::app::{Databases, Example};
 use crate::domain::{OrderEvent, RecordedEvent};
@@ -15,10 +15,9 @@ use crate::ui::time_travel::state::TimeTravelAction;
 
 /// Whether `events` is the log `needs` asks for.
 pub fn log_meets(needs: Needs, events: &[RecordedEvent]) -> bool {
-    let example = needs.example().events();
     match needs {
-        Needs::Exactly(_) => events == example.as_slice(),
-        Needs::StartingWith(_) => events.starts_with(&example),
+        Needs::Exactly(example) => events == example.events().as_slice(),
+        Needs::StartingWith(example) => example.starts(events),
     }
 }
 
@@ -42,8 +41,28 @@ pub struct LessonView {
 }
 
 impl AppState {
+    /// Moves the lesson, and sets up the step it lands on (again, when asked to).
+    pub(crate) fn apply_lesson(&mut self, action: LessonAction) {
+        let before = self.lesson.step();
+        if action == LessonAction::Start {
+            // A lesson that starts on an empty log or an example owns it from here.
+            self.lesson.owns_log = lesson_may_replace(self.log.read().events());
+        }
+        self.lesson.apply(action, STEPS.len());
+        let again = matches!(
+            action,
+            LessonAction::Start
+                | LessonAction::Resume { .. }
+                | LessonAction::Jump(_)
+                | LessonAction::Retry
+        );
+        if again || self.lesson.step() != before {
+            self.enter_lesson_step();
+        }
+    }
+
     /// Sets up the open step (call after the lesson's step changed).
-    pub(crate) fn enter_lesson_step(&mut self) {
+    fn enter_lesson_step(&mut self) {
         let Some(index) = self.lesson.step() else {
             return;
         };

@@ -18,7 +18,7 @@ pub fn lesson_may_replace(events: &[RecordedEvent]) -> bool {
     events.is_empty()
         || [Example::Blog, Example::BugStory]
             .into_iter()
-            .any(|example| events.starts_with(&example.events()))
+            .any(|example| example.starts(events))
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,15 +55,6 @@ pub enum LessonAction {
 }
 
 impl Lesson {
-    /// A lesson at `step` (none running when `None`) over a log that is its own or not.
-    pub fn at(step: Option<usize>, owns_log: bool) -> Lesson {
-        Lesson {
-            step,
-            owns_log,
-            ..Lesson::default()
-        }
-    }
-
     pub fn step(&self) -> Option<usize> {
         self.step
     }
@@ -91,8 +82,8 @@ impl Lesson {
 
     /// What to store: the step while a lesson runs, nothing once it ended.
     pub fn stored(&self) -> Option<String> {
-        self.step
-            .map(|step| format!("{{\"step\":{step},\"owns\":{}}}", self.owns_log))
+        self.step?;
+        serde_json::to_string(self).ok()
     }
 
     /// The action that resumes what a stored text remembers, if its step is one of the `steps`

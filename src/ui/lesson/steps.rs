@@ -126,9 +126,6 @@ pub const STEPS: [LessonStep; 16] = [
     LessonStep {
         setup: Setup {
             log: Some(Needs::Exactly(BLOG)),
-            select: None,
-            timeline: None,
-            culprit: false,
             ..NOTHING
         },
         ..step(
@@ -141,8 +138,6 @@ pub const STEPS: [LessonStep; 16] = [
         setup: Setup {
             log: Some(Needs::StartingWith(BLOG)),
             select: Some(1),
-            timeline: None,
-            culprit: false,
             ..NOTHING
         },
         ..step(
@@ -154,9 +149,7 @@ pub const STEPS: [LessonStep; 16] = [
     LessonStep {
         setup: Setup {
             log: Some(Needs::StartingWith(BLOG)),
-            select: None,
             timeline: Some(3),
-            culprit: false,
             ..NOTHING
         },
         ..step(
@@ -168,9 +161,6 @@ pub const STEPS: [LessonStep; 16] = [
     LessonStep {
         setup: Setup {
             log: Some(Needs::Exactly(STORY)),
-            select: None,
-            timeline: None,
-            culprit: false,
             ..NOTHING
         },
         ..step(
@@ -182,8 +172,6 @@ pub const STEPS: [LessonStep; 16] = [
     LessonStep {
         setup: Setup {
             log: Some(Needs::Exactly(STORY)),
-            select: None,
-            timeline: None,
             culprit: true,
             ..NOTHING
         },
@@ -197,8 +185,6 @@ pub const STEPS: [LessonStep; 16] = [
     LessonStep {
         setup: Setup {
             log: Some(Needs::StartingWith(STORY)),
-            select: None,
-            timeline: None,
             culprit: true,
             ..NOTHING
         },

@@ -107,7 +107,7 @@ fn use_page_effects(state: &super::state::AppState) {
     use_effect_with(state.presenter, |on| preferences::set_presenter(*on));
     use_effect_with(state.reveal, |reveal| {
         if let Some(reveal) = reveal {
-            crate::ui::bug_story::panel::reveal(reveal.id);
+            crate::ui::widgets::dom::reveal(reveal.id);
         }
     });
 }

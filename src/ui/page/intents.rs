@@ -283,11 +283,7 @@ fn place_then_pay(
     now: DateTime<Utc>,
 ) -> Result<Accepted, Refused> {
     let placed = db.execute(Target::NewOrder, place, now)?;
-    let target = Target::Order {
-        order_id: placed.order_id,
-        seen_version: placed.events.len() as u32,
-    };
-    let paid = db.execute(target, &Command::PayOrder, now)?;
+    let paid = db.execute(seen(db, placed.order_id), &Command::PayOrder, now)?;
     Ok(Accepted {
         order_id: placed.order_id,
         events: [placed.events, paid.events].concat(),

@@ -1,9 +1,8 @@
 //! What the reducer learns from the page's writer: a write was queued, and what each write
 //! came to once the application layer ran it (under the cross-tab lock).
 
-use super::state::{AppState, Reveal};
+use super::state::AppState;
 use crate::app::{Accepted, CaughtUp, Refused};
-use crate::ui::bug_story::view::BugStoryView;
 use crate::ui::databases::last_change::LastChange;
 use crate::ui::databases::log_view::LogFilter;
 use crate::ui::widgets::format;
@@ -90,15 +89,7 @@ impl AppState {
         self.log_page = 0;
         self.table_page = 0;
         self.select_last();
-        let story = BugStoryView::of(&self.log.read()).map(|s| s.culprit.order_id);
-        if let Some(order_id) = story {
-            // The story is about one order: select it, and lead the learner to the story
-            // (unless a lesson step is leading them somewhere).
-            self.select(order_id);
-            if self.lesson.step().is_none() {
-                self.reveal = Some(Reveal::next(self.reveal, "bug-story"));
-            }
-        }
+        self.continue_bug_story();
         self.continue_lesson_setup();
         self.continue_challenges();
     }

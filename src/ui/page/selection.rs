@@ -30,7 +30,7 @@ impl AppState {
         self.select(next);
     }
 
-    pub(crate) fn show_in_table(&mut self, order_id: OrderId) {
+    fn show_in_table(&mut self, order_id: OrderId) {
         let ids = self.log.read().order_ids();
         if let Ok(at) = ids.binary_search(&order_id) {
             self.table_page = at / TABLE_PAGE_SIZE;

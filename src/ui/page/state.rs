@@ -12,8 +12,7 @@ use crate::ui::controls::alert::Alert;
 use crate::ui::controls::drafts::{Drafts, Field};
 use crate::ui::databases::last_change::LastChange;
 use crate::ui::databases::log_view::LogFilter;
-use crate::ui::lesson::state::{lesson_may_replace, Lesson, LessonAction};
-use crate::ui::lesson::steps::STEPS;
+use crate::ui::lesson::state::{Lesson, LessonAction};
 use crate::ui::replay_debugger::state::{Debugger, DebuggerAction};
 use crate::ui::share::inbox::ShareInbox;
 use crate::ui::time_travel::state::{TimeTravel, TimeTravelAction};
@@ -218,24 +217,7 @@ impl AppState {
                 let log = self.log.clone();
                 self.debugger.apply(action, log.read().events());
             }
-            Action::Lesson(action) => {
-                let before = self.lesson.step();
-                if action == LessonAction::Start {
-                    // A lesson that starts on an empty log or an example owns it from here.
-                    self.lesson.owns_log = lesson_may_replace(self.log.read().events());
-                }
-                self.lesson.apply(action, STEPS.len());
-                let again = matches!(
-                    action,
-                    LessonAction::Start
-                        | LessonAction::Resume { .. }
-                        | LessonAction::Jump(_)
-                        | LessonAction::Retry
-                );
-                if again || self.lesson.step() != before {
-                    self.enter_lesson_step();
-                }
-            }
+            Action::Lesson(action) => self.apply_lesson(action),
             Action::Challenges(action) => self.apply_challenges(action),
             Action::FindCulprit { and_skip } => self.find_culprit(and_skip),
             Action::OpenShareLink(fragment) => {
@@ -262,12 +244,12 @@ impl AppState {
         }
     }
 
-    pub(crate) fn refuse(&mut self, text: String) {
+    pub(super) fn refuse(&mut self, text: String) {
         let seq = self.alert.as_ref().map_or(1, |a| a.seq + 1);
         self.alert = Some(Alert { seq, text });
     }
 
-    pub(crate) fn set_filter(&mut self, filter: LogFilter) {
+    pub(super) fn set_filter(&mut self, filter: LogFilter) {
         self.filter = filter;
         self.log_page = 0;
     }

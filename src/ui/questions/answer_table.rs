@@ -43,7 +43,7 @@ pub fn answer_table(answer: &Answer) -> Html {
                 "No order in the log has been paid yet: there is no wait to measure."
             }
             Answer::Cancellations(_) => "No order in the log has been cancelled.",
-            Answer::RevenuePerDay(_) => "No money has been received or refunded yet.",
+            Answer::RevenuePerDay { .. } => "No money has been received or refunded yet.",
         };
         return html! { <p class="q-empty">{ why }</p> };
     }
@@ -106,8 +106,7 @@ pub fn answer_table(answer: &Answer) -> Html {
                 rows.collect::<Html>(),
             )
         }
-        Answer::RevenuePerDay(rows) => {
-            let total = Money(rows.iter().map(|r| r.net().0).sum());
+        Answer::RevenuePerDay { rows, total } => {
             let rows = rows.iter().map(|row| {
                 html! {
                     <tr key={row.day.to_string()}>

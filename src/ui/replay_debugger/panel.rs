@@ -139,7 +139,7 @@ fn step_detail(step: &HistoryStep, culprit: Option<EventId>, skipped: bool) -> H
                     { format!("Skipped: in the what-if replay event {} never happens, so it changes nothing. Untick “Skip event {}” to see what it did.", event.event_id, event.event_id) }
                 </p>
             } else {
-                { compare_table(format!("State before and after event {}", event.event_id), &["before", "after"], rows.collect()) }
+                { compare_table(format!("State before and after event {}", event.event_id), &["field", "before", "after"], rows.collect()) }
             }
         </div>
     }
@@ -190,7 +190,7 @@ fn what_if_panel(
                 }) }</ul>
             }
             { compare_table("The order as stored, replayed as facts, and checked against the rules".into(),
-                &["as stored", "as facts", "under the rules"], rows.collect()) }
+                &["field", "as stored", "as facts", "under the rules"], rows.collect()) }
             <p class="hint">{ format!("The stored log is unchanged: it still holds {}.", format::count(log_len, "event", "events")) }</p>
             <div class="button-row">
                 <button type="button" class="button button-small" onclick={on_action.reform(|_| DebuggerAction::ClearSkips)}>
@@ -201,17 +201,15 @@ fn what_if_panel(
     }
 }
 
-/// A field-by-field comparison of states of the order (the changed fields marked by the rows).
+/// A field-by-field comparison of states of the order (the changed fields marked by the rows),
+/// under `columns` ("field", then one per state).
 /// In its own scroll box: on a narrow phone the table scrolls, never breaking a word.
 fn compare_table(caption: String, columns: &[&'static str], rows: Html) -> Html {
     html! {
         <div class="table-box" tabindex="0" role="group" aria-label={caption.clone()}>
             <table class="data-table rd-diff">
                 <caption>{ caption }</caption>
-                <thead><tr>
-                    <th scope="col">{ "field" }</th>
-                    { for columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
-                </tr></thead>
+                <thead>{ format::header_row(columns) }</thead>
                 <tbody>{ rows }</tbody>
             </table>
         </div>

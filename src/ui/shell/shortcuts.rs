@@ -2,7 +2,7 @@
 //! both read [`SHORTCUTS`]. Ignored while the learner types in a field, while a dialog is open,
 //! and when a modifier (Ctrl, Alt, Meta) is held, so browser keys keep working.
 
-use crate::ui::hooks::shortcut_keys::{lookup, use_shortcut_keys, Key};
+use crate::ui::hooks::shortcut_keys::{use_shortcut_keys, Key};
 use yew::prelude::*;
 
 /// What a shortcut does; the page maps each to the same handler as its button.
@@ -49,13 +49,8 @@ pub const SHORTCUTS: [Key<Shortcut>; 9] = [
     key("?", Shortcut::Help, "Show these shortcuts"),
 ];
 
-/// The shortcut for a key, if it is one.
-pub fn shortcut_for(key: &str) -> Option<Shortcut> {
-    lookup(&SHORTCUTS, key)
-}
-
 /// Listens for shortcuts on the whole document while the app is mounted.
 #[hook]
 pub fn use_shortcuts(on_shortcut: Callback<Shortcut>) {
-    use_shortcut_keys(true, shortcut_for, on_shortcut);
+    use_shortcut_keys(true, &SHORTCUTS, on_shortcut);
 }

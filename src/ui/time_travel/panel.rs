@@ -4,7 +4,7 @@
 //! Keys: the slider's own arrows, Home and End; `[` and `]` step anywhere on the page (not while
 //! typing); Home and End also work on the timeline's buttons.
 
-use crate::ui::hooks::shortcut_keys::{lookup, use_shortcut_keys, Key};
+use crate::ui::hooks::shortcut_keys::{use_shortcut_keys, Key};
 use crate::ui::time_travel::columns::{as_of_log, as_of_orders, only_now};
 use crate::ui::time_travel::state::{position_text, TimeTravel, TimeTravelAction, SPEEDS};
 use crate::ui::time_travel::view::TimeView;
@@ -32,7 +32,7 @@ pub fn time_travel_panel(props: &TimeTravelProps) -> Html {
         travel.speed().interval_ms,
         props.on_action.clone(),
     );
-    use_shortcut_keys(true, step_key, props.on_action.clone());
+    use_shortcut_keys(true, &TIMELINE_KEYS, props.on_action.clone());
 
     let on_page = props.on_action.reform(TimeTravelAction::ShowPage);
 
@@ -175,7 +175,3 @@ pub const TIMELINE_KEYS: [Key<TimeTravelAction>; 2] = [
         help: "Timeline: one event forward",
     },
 ];
-
-fn step_key(key: &str) -> Option<TimeTravelAction> {
-    lookup(&TIMELINE_KEYS, key)
-}

@@ -1,6 +1,24 @@
-//! Small browser chores: the clipboard, file downloads, modal dialogs.
+//! Small browser chores: the clipboard, file downloads, modal dialogs, leading to a panel.
 
 use wasm_bindgen::JsCast;
+
+/// Scrolls the panel with `id` into view and moves focus to it, as following a link would.
+pub fn reveal(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        show_and_focus(&element);
+    }
+}
+
+/// Scrolls `element` into view and focuses it (it must be focusable: a control, or an element
+/// with a tabindex); focus can only fail on a detached element.
+pub fn show_and_focus(element: &web_sys::HtmlElement) {
+    element.scroll_into_view();
+    element.focus().ok();
+}
 
 /// Copies `text` to the clipboard. Returns false when the browser refuses (no permission).
 pub async fn copy(text: String) -> bool {
